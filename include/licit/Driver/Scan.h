@@ -1,0 +1,100 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// One run of the pipeline: discover, extract (in parallel), resolve and
+/// check, then resolve severities, exceptions and order in one place.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LICIT_DRIVER_SCAN_H
+#define LICIT_DRIVER_SCAN_H
+
+#include "licit/Basic/Diagnostic.h"
+#include "licit/Basic/GlobList.h"
+#include "licit/Basic/SourceFile.h"
+#include "licit/Facts/FactStore.h"
+#include "licit/Knowledge/KnowledgeBase.h"
+#include "llvm/Support/SourceMgr.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
+
+namespace licit {
+
+class CompiledPolicy;
+class PolicyLoader;
+
+struct ScanOptions {
+  std::vector<std::string> Paths;
+  /// --policy: one policy for every file; empty to discover per directory.
+  std::string PolicyFile;
+  /// False under LICIT_NO_DEFAULT_POLICY: only --policy or the default.
+  bool DiscoverPolicies = true;
+  GlobList Passes;
+  /// Rules whose warnings become errors (--warnings-as-errors).
+  GlobList WarningsAsErrors;
+  unsigned Threads = 0;
+  /// Files larger than this are skipped with a note.
+  uint64_t MaxFileSize = 8 << 20;
+};
+
+class Scan {
+public:
+  Scan(const KnowledgeBase &KB, ScanOptions Options);
+  ~Scan();
+
+  /// Runs the whole pipeline. \returns an error for a bad command line,
+  /// e.g. a path that does not exist.
+  llvm::Error run();
+
+  /// Writes the effective policy for \p Path as TOML (--dump-config).
+  /// Problems in the policy files are then in diagnostics().
+  void dumpPolicy(llvm::StringRef Path, llvm::raw_ostream &OS);
+
+  /// The final diagnostics: severities resolved, exceptions applied, 'off'
+  /// findings dropped, sorted by file, offset, rule and message.
+  llvm::ArrayRef<Diagnostic> diagnostics() const { return Diags; }
+  llvm::SourceMgr &getSourceMgr() { return SM; }
+  unsigned filesChecked() const { return FilesChecked; }
+  /// Findings covered by a policy exception.
+  unsigned suppressed() const { return Suppressed; }
+  /// 0 clean, 1 an error-level finding, 2 a policy file with errors.
+  int exitCode() const;
+
+  /// Writes the --time-passes report.
+  void printPassTimes(llvm::raw_ostream &OS) const;
+
+private:
+  void discover(llvm::StringRef Root);
+  void addCandidate(llvm::StringRef Path, FileKind Kind);
+  void skip(llvm::StringRef Path, const llvm::Twine &Why);
+  void extract(struct Pipeline &Passes, FactStore &Facts);
+  void finish();
+  const CompiledPolicy &policyForDirectory(llvm::StringRef Dir);
+  /// Adds the problems found in policies and inputs to Diags, then sorts.
+  void addOwnDiagnosticsAndSort(std::vector<Diagnostic> &Kept);
+
+  const KnowledgeBase &KB;
+  ScanOptions Options;
+  llvm::SourceMgr SM;
+  DiagSink PolicyDiags;
+  std::unique_ptr<PolicyLoader> Policies;
+  std::vector<std::unique_ptr<SourceFile>> Files;
+  std::vector<Diagnostic> Diags;
+  unsigned FilesChecked = 0;
+  unsigned Suppressed = 0;
+  std::vector<std::pair<std::string, double>> PassSeconds;
+};
+
+} // namespace licit
+
+#endif // LICIT_DRIVER_SCAN_H

@@ -1,0 +1,177 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The knowledge base: licences with typed traits, models with licence,
+/// lineage and openness, and permissive alternatives. Loaded from the data
+/// files under lib/Knowledge/, which are embedded in the binary.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LICIT_KNOWLEDGE_KNOWLEDGEBASE_H
+#define LICIT_KNOWLEDGE_KNOWLEDGEBASE_H
+
+#include "licit/Basic/RuleID.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/Optional.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <memory>
+#include <vector>
+
+namespace licit {
+
+enum class Trait : unsigned char {
+#define LICIT_TRAIT(Enum, Column, Rule, FlagWhenAbsent, Phrase) Enum,
+#include "licit/Knowledge/Traits.def"
+};
+
+constexpr unsigned NumTraits = 0
+#define LICIT_TRAIT(Enum, Column, Rule, FlagWhenAbsent, Phrase) +1
+#include "licit/Knowledge/Traits.def"
+    ;
+
+/// Everything Traits.def says about one trait.
+struct TraitInfo {
+  Trait ID;
+  llvm::StringRef Column;
+  RuleID Rule;
+  bool FlagWhenAbsent;
+  llvm::StringRef Phrase;
+};
+
+llvm::ArrayRef<TraitInfo> allTraits();
+const TraitInfo &getTraitInfo(Trait T);
+llvm::Optional<Trait> lookupTrait(llvm::StringRef Column);
+
+/// The state of one fact. Unknown is a first-class answer: the data never
+/// guesses.
+enum class Answer : unsigned char { Unknown, No, Yes, Partial };
+
+/// One typed cell: its answer, whether a source confirmed it, the word it
+/// was written with ("yes", "700M", "weak") and the free-text detail.
+struct Fact {
+  Answer Value = Answer::Unknown;
+  bool Verified = true;
+  llvm::StringRef Word;
+  llvm::StringRef Detail;
+
+  bool isKnown() const { return Value != Answer::Unknown; }
+};
+
+struct Licence {
+  llvm::StringRef ID;
+  llvm::StringRef Spdx;
+  llvm::StringRef Name;
+  llvm::StringRef Notes;
+  llvm::StringRef Source;
+  Fact Traits[NumTraits];
+
+  const Fact &trait(Trait T) const {
+    return Traits[static_cast<unsigned>(T)];
+  }
+  /// \returns true when the trait's rule should fire for this licence: the
+  /// licence has the trait (fully or partly), or lacks a good one.
+  bool flags(Trait T) const;
+};
+
+/// Openness levels, most closed first, so that a higher value is more open.
+/// The data files and policies spell them by name, never by number.
+enum class Openness : unsigned char {
+  Closed,
+  RestrictedWeights,
+  OpenWeights,
+  OpenMethodology,
+  OpenSource
+};
+
+llvm::StringRef opennessName(Openness O);
+llvm::Optional<Openness> parseOpenness(llvm::StringRef Name);
+llvm::ArrayRef<llvm::StringRef> opennessNames();
+
+/// Which namespace a model id lives in.
+enum class ModelKind : unsigned char { Hub, Ollama, Api };
+
+llvm::StringRef modelKindName(ModelKind K);
+
+/// A licence named in a model row, e.g. "llama3.1" or unverified "mit?".
+struct LicenceRef {
+  llvm::StringRef ID;
+  bool Verified = true;
+};
+
+struct Model {
+  llvm::StringRef ID;
+  ModelKind Kind = ModelKind::Hub;
+  llvm::StringRef Family;
+  /// The licence the model's own card declares.
+  llvm::SmallVector<LicenceRef, 1> Declared;
+  /// Every licence whose terms bind users of the model, lineage included.
+  /// Empty when the licence is unknown.
+  llvm::SmallVector<LicenceRef, 2> Effective;
+  /// Free text explaining an unknown or unusual licence cell.
+  llvm::StringRef LicenceDetail;
+  llvm::StringRef BaseModel;
+  bool BaseModelVerified = true;
+  llvm::StringRef Params;
+  Fact Weights, Code, Data, Methodology;
+  Openness Level = Openness::Closed;
+  Fact Gated;
+  llvm::StringRef Notes;
+  llvm::StringRef Source;
+};
+
+struct Alternative {
+  llvm::StringRef From;
+  llvm::StringRef To;
+  /// The licences binding the replacement, lineage included.
+  llvm::SmallVector<LicenceRef, 1> ToLicences;
+  llvm::StringRef Reason;
+};
+
+/// Read-only after loading, so passes may share it across threads.
+class KnowledgeBase {
+public:
+  /// Loads the data files embedded in the binary.
+  /// \returns an error naming file:line:column of the first malformed cell.
+  static llvm::Expected<std::unique_ptr<KnowledgeBase>> loadBuiltin();
+
+  /// Loads the three tables from the given buffers; used by loadBuiltin()
+  /// and by tests. The buffers' identifiers name the files in errors.
+  static llvm::Expected<std::unique_ptr<KnowledgeBase>>
+  load(llvm::MemoryBufferRef Licences, llvm::MemoryBufferRef Models,
+       llvm::MemoryBufferRef Alternatives);
+
+  /// Looks a licence up by id or SPDX id, ignoring case.
+  const Licence *lookupLicence(llvm::StringRef ID) const;
+  /// Looks a model up by id in the namespace of \p Kind, ignoring case as
+  /// the Hugging Face hub does.
+  const Model *lookupModel(ModelKind Kind, llvm::StringRef ID) const;
+  /// \returns the permissive replacements recorded for \p ModelID.
+  llvm::ArrayRef<Alternative> alternativesFor(llvm::StringRef ModelID) const;
+
+  llvm::ArrayRef<Licence> licences() const { return Licences; }
+  llvm::ArrayRef<Model> models() const { return Models; }
+
+private:
+  KnowledgeBase() = default;
+  llvm::Error parseLicences(llvm::MemoryBufferRef Buffer);
+  llvm::Error parseModels(llvm::MemoryBufferRef Buffer);
+  llvm::Error parseAlternatives(llvm::MemoryBufferRef Buffer);
+
+  std::vector<Licence> Licences;
+  std::vector<Model> Models;
+  llvm::StringMap<unsigned> LicenceIndex;
+  llvm::StringMap<unsigned> ModelIndex;
+  llvm::StringMap<llvm::SmallVector<Alternative, 2>> AlternativeIndex;
+};
+
+} // namespace licit
+
+#endif // LICIT_KNOWLEDGE_KNOWLEDGEBASE_H

@@ -1,0 +1,143 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Policies: what an organisation allows. A policy file (TOML) is read into a
+/// located tree, validated, layered over the files it extends and compiled
+/// into a CompiledPolicy, which always exists: problems in the files become
+/// diagnostics pointing into them, never a missing policy.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LICIT_POLICY_POLICY_H
+#define LICIT_POLICY_POLICY_H
+
+#include "licit/Basic/Diagnostic.h"
+#include "licit/Basic/RuleID.h"
+#include "licit/Knowledge/KnowledgeBase.h"
+#include "llvm/ADT/Optional.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/SMLoc.h"
+#include <atomic>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class SourceMgr;
+class raw_ostream;
+} // namespace llvm
+
+namespace licit {
+
+/// A value together with where a policy file set it.
+template <typename T> struct Located {
+  T Value;
+  llvm::SMRange Range;
+};
+
+/// A calendar date, compared to the day licit runs on.
+struct Date {
+  int Year = 0, Month = 0, Day = 0;
+  bool operator<(const Date &O) const;
+  std::string str() const;
+  static Date today();
+};
+
+/// One allow or deny entry: a licence id or a model-id glob.
+struct ListEntry {
+  std::string Pattern;
+  llvm::GlobPattern Glob;
+  std::string Reason;
+  llvm::SMRange Range;
+  bool matches(llvm::StringRef ID) const;
+};
+
+/// A finding the organisation accepts, with its justification.
+struct PolicyException {
+  std::vector<ListEntry> Models;
+  std::vector<ListEntry> Licences;
+  std::vector<ListEntry> Rules;
+  std::vector<ListEntry> Paths;
+  /// Directory the path globs are relative to: the policy file's.
+  std::string BaseDir;
+  /// The policy file the exception is written in.
+  std::string PolicyPath;
+  std::string Reason;
+  llvm::Optional<Date> Expires;
+  bool Expired = false;
+  llvm::SMRange Range;
+  mutable std::atomic<unsigned> Uses{0};
+
+  /// \returns true when this exception covers \p D in file \p AbsPath.
+  bool matches(const Diagnostic &D, llvm::StringRef AbsPath) const;
+};
+
+/// The effective, merged policy for a set of files.
+class CompiledPolicy {
+public:
+  /// \returns the severity the policy gives \p Rule (its Rules.def default
+  /// when the policy is silent).
+  Severity severityOf(RuleID Rule) const;
+  /// \returns where the policy set \p Rule's severity, if it did.
+  const Located<Severity> *settingOf(RuleID Rule) const;
+
+  /// \returns the first exception covering \p D, marking it used.
+  const PolicyException *findException(const Diagnostic &D,
+                                       llvm::StringRef AbsPath) const;
+
+  /// Writes the effective policy back as TOML that licit reads again.
+  void dump(llvm::raw_ostream &OS) const;
+
+  /// The file this policy was read from ("<builtin>/default.toml" for the
+  /// embedded one).
+  std::string Path;
+
+  llvm::Optional<Located<Severity>> Severities[NumRules];
+  std::vector<ListEntry> LicenceAllow, LicenceDeny;
+  std::vector<ListEntry> ModelAllow, ModelDeny;
+  llvm::Optional<Located<Openness>> MinOpenness;
+  /// Shared with the policies that extend this one, so that a use through
+  /// any of them counts.
+  std::vector<std::shared_ptr<PolicyException>> Exceptions;
+};
+
+/// Finds, reads and caches policies. Not thread-safe: used while the tree is
+/// walked, before the parallel phase.
+class PolicyLoader {
+public:
+  /// Policy files are added to \p SM so that diagnostics and notes can point
+  /// into them; problems in them are reported to \p Diags.
+  PolicyLoader(llvm::SourceMgr &SM, DiagSink &Diags,
+               const KnowledgeBase &KB);
+  ~PolicyLoader();
+
+  /// Loads the policy file at \p Path (--policy).
+  const CompiledPolicy &loadFile(llvm::StringRef Path);
+  /// \returns the policy governing files in directory \p Dir: the nearest
+  /// .licit.toml or pyproject.toml with [tool.licit] found walking up, or
+  /// the embedded default. With \p Discover false, always the default.
+  const CompiledPolicy &policyForDirectory(llvm::StringRef Dir, bool Discover);
+  /// The embedded default pack.
+  const CompiledPolicy &defaultPolicy();
+
+  /// \returns the text of the shipped pack \p Name, or None.
+  static llvm::Optional<llvm::StringRef> builtinPack(llvm::StringRef Name);
+  static llvm::ArrayRef<llvm::StringRef> builtinPackNames();
+
+  /// Reports every exception, in every policy loaded, that matched nothing.
+  void reportUnusedExceptions();
+
+private:
+  class Impl;
+  std::unique_ptr<Impl> P;
+};
+
+} // namespace licit
+
+#endif // LICIT_POLICY_POLICY_H

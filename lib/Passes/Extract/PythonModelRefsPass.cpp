@@ -1,0 +1,347 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PythonModelRefsPass.h"
+#include "ModelIds.h"
+#include "licit/Python/Tokenizer.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+
+using namespace llvm;
+using namespace licit::python;
+
+namespace licit::extract {
+
+namespace {
+/// A call whose argument names a model. Callee matches the trailing
+/// components of the dotted callee ("from_pretrained" matches
+/// "AutoModel.from_pretrained"); the first matching entry wins, so specific
+/// entries come before general ones. Position -1: keyword only.
+struct LoaderSpec {
+  StringRef Callee;
+  int Position;
+  StringRef Keyword;
+  IdSyntax Syntax;
+};
+
+// The APIs of ../shared/facts/api-patterns.md, section 1.
+const LoaderSpec Loaders[] = {
+    // Hugging Face stack.
+    {"PeftModel.from_pretrained", 1, "model_id", IdSyntax::Hub},
+    {"Llama.from_pretrained", -1, "repo_id", IdSyntax::Hub},
+    {"from_pretrained", 0, "pretrained_model_name_or_path", IdSyntax::Hub},
+    {"pipeline", 1, "model", IdSyntax::Hub},
+    {"hf_hub_download", 0, "repo_id", IdSyntax::Hub},
+    {"snapshot_download", 0, "repo_id", IdSyntax::Hub},
+    {"SentenceTransformer", 0, "model_name_or_path", IdSyntax::Hub},
+    {"CrossEncoder", 0, "model_name", IdSyntax::Hub},
+    {"load_lora_weights", 0, "pretrained_model_name_or_path_or_dict",
+     IdSyntax::Hub},
+    {"load_adapter", 0, "peft_model_id", IdSyntax::Hub},
+    {"mlx_lm.load", 0, "path_or_hf_repo", IdSyntax::Hub},
+    // timm and open_clip names are hub ids only with an "hf-hub:" prefix.
+    {"timm.create_model", 0, "model_name", IdSyntax::HubPrefixed},
+    {"create_model_and_transforms", 0, "model_name", IdSyntax::HubPrefixed},
+    // Serving engines.
+    {"LLM", 0, "model", IdSyntax::Hub},
+    // LangChain / LlamaIndex Hugging Face wrappers.
+    {"HuggingFaceEmbeddings", -1, "model_name", IdSyntax::Hub},
+    {"HuggingFaceEmbedding", -1, "model_name", IdSyntax::Hub},
+    {"HuggingFaceEndpoint", -1, "repo_id", IdSyntax::Hub},
+    {"HuggingFacePipeline.from_model_id", -1, "model_id", IdSyntax::Hub},
+    // Ollama clients.
+    {"ollama.chat", 0, "model", IdSyntax::Ollama},
+    {"ollama.generate", 0, "model", IdSyntax::Ollama},
+    {"ollama.embed", 0, "model", IdSyntax::Ollama},
+    {"ollama.embeddings", 0, "model", IdSyntax::Ollama},
+    {"ollama.pull", 0, "model", IdSyntax::Ollama},
+    {"ChatOllama", -1, "model", IdSyntax::Ollama},
+    {"OllamaLLM", -1, "model", IdSyntax::Ollama},
+    {"OllamaEmbeddings", -1, "model", IdSyntax::Ollama},
+    // Hosted APIs.
+    {"chat.completions.create", -1, "model", IdSyntax::Api},
+    {"responses.create", -1, "model", IdSyntax::Api},
+    {"embeddings.create", -1, "model", IdSyntax::Api},
+    {"messages.create", -1, "model", IdSyntax::Api},
+    {"models.generate_content", -1, "model", IdSyntax::Api},
+    {"ChatOpenAI", -1, "model", IdSyntax::Api},
+    {"ChatAnthropic", -1, "model", IdSyntax::Api},
+    {"litellm.completion", 0, "model", IdSyntax::LiteLLM},
+};
+
+/// Calls whose string arguments name datasets, GitHub repositories or code,
+/// never models, even when they look like a known model id.
+const StringRef NotModelCalls[] = {"load_dataset", "torch.hub.load",
+                                   "torch.hub.load_state_dict_from_url"};
+
+/// One argument of a call: its keyword (if any) and its tokens.
+struct Argument {
+  StringRef Keyword;
+  ArrayRef<Token> Tokens;
+};
+
+struct Call {
+  SmallVector<StringRef, 4> Callee; // Dotted components, outermost first.
+  SmallVector<Argument, 4> Args;
+  bool HasStarArgs = false;
+};
+
+/// A string constant as written: the tokens that spell it and its value.
+struct Constant {
+  std::string Value;
+  ArrayRef<Token> Tokens;
+};
+
+class Extractor {
+public:
+  Extractor(const SourceFile &File, const PassContext &Ctx, FactStore &Facts)
+      : File(File), Ctx(Ctx), Facts(Facts), Tokens(tokenize(File.text())) {}
+
+  void run();
+
+private:
+  void collectConstants();
+  Optional<Call> parseCall(size_t Open);
+  void visitCall(const Call &C);
+  /// \returns the constant \p Tokens evaluate to: adjacent string literals,
+  /// or a name assigned a constant once in this file.
+  Optional<Constant> evaluate(ArrayRef<Token> Tokens) const;
+  void record(const Constant &Value, ArrayRef<Token> Arg, IdSyntax Syntax,
+              RefContext Context, StringRef Via, StringRef Revision);
+
+  const SourceFile &File;
+  const PassContext &Ctx;
+  FactStore &Facts;
+  std::vector<Token> Tokens;
+  /// Names assigned exactly one string constant; a name assigned twice maps
+  /// to None.
+  StringMap<Optional<Constant>> Constants;
+  /// String tokens already read as arguments of a call we understand.
+  DenseSet<const char *> Consumed;
+};
+} // namespace
+
+static bool calleeMatches(ArrayRef<StringRef> Callee, StringRef Pattern) {
+  SmallVector<StringRef, 4> Want;
+  Pattern.split(Want, '.');
+  if (Want.size() > Callee.size())
+    return false;
+  return std::equal(Want.rbegin(), Want.rend(), Callee.rbegin());
+}
+
+Optional<Constant> Extractor::evaluate(ArrayRef<Token> Toks) const {
+  if (Toks.size() == 1 && Toks[0].Kind == TokenKind::Name) {
+    auto It = Constants.find(Toks[0].Text);
+    if (It == Constants.end() || !It->second)
+      return None;
+    return It->second;
+  }
+  if (Toks.empty() || !all_of(Toks, [](const Token &T) {
+        return T.Kind == TokenKind::String;
+      }))
+    return None;
+  Constant C;
+  C.Tokens = Toks;
+  for (const Token &T : Toks) {
+    Optional<std::string> V = stringValue(T);
+    if (!V)
+      return None;
+    C.Value += *V;
+  }
+  return C;
+}
+
+void Extractor::collectConstants() {
+  // NAME = "literal" ... at the start of a statement.
+  for (size_t I = 0; I + 2 < Tokens.size(); ++I) {
+    bool AtStatementStart =
+        I == 0 || Tokens[I - 1].Kind == TokenKind::Newline ||
+        Tokens[I - 1].Kind == TokenKind::Comment;
+    if (!AtStatementStart || Tokens[I].Kind != TokenKind::Name ||
+        !Tokens[I + 1].isOp("=") || Tokens[I].Depth != 0)
+      continue;
+    size_t End = I + 2;
+    while (End < Tokens.size() && Tokens[End].Kind == TokenKind::String)
+      ++End;
+    bool Complete = End == Tokens.size() ||
+                    Tokens[End].Kind == TokenKind::Newline ||
+                    Tokens[End].Kind == TokenKind::Comment;
+    Optional<Constant> C;
+    if (Complete)
+      C = evaluate(makeArrayRef(Tokens).slice(I + 2, End - I - 2));
+    auto [It, Inserted] = Constants.try_emplace(Tokens[I].Text, C);
+    if (!Inserted || !C)
+      It->second = None; // Reassigned or not a constant: do not guess.
+  }
+}
+
+Optional<Call> Extractor::parseCall(size_t Open) {
+  Call C;
+  // The callee: NAME ('.' NAME)* right before '('.
+  for (size_t I = Open; I > 0;) {
+    const Token &T = Tokens[I - 1];
+    if (T.Kind != TokenKind::Name)
+      break;
+    C.Callee.insert(C.Callee.begin(), T.Text);
+    if (I < 2 || !Tokens[I - 2].isOp("."))
+      break;
+    I -= 2;
+  }
+  if (C.Callee.empty())
+    return None;
+  unsigned Depth = Tokens[Open].Depth + 1;
+  size_t ArgBegin = Open + 1;
+  for (size_t I = Open + 1; I < Tokens.size(); ++I) {
+    const Token &T = Tokens[I];
+    if (T.Kind == TokenKind::Comment)
+      continue;
+    bool Close = T.isOp(")") && T.Depth == Depth - 1;
+    bool Comma = T.isOp(",") && T.Depth == Depth;
+    if (!Close && !Comma)
+      continue;
+    ArrayRef<Token> Arg = makeArrayRef(Tokens).slice(ArgBegin, I - ArgBegin);
+    // Comments inside an argument list are not part of the value.
+    while (!Arg.empty() && Arg.front().Kind == TokenKind::Comment)
+      Arg = Arg.drop_front();
+    while (!Arg.empty() && Arg.back().Kind == TokenKind::Comment)
+      Arg = Arg.drop_back();
+    if (!Arg.empty()) {
+      Argument A;
+      if (Arg.size() >= 2 && Arg[0].Kind == TokenKind::Name &&
+          Arg[1].isOp("=")) {
+        A.Keyword = Arg[0].Text;
+        Arg = Arg.drop_front(2);
+      } else if (Arg[0].isOp("*") || Arg[0].isOp("**")) {
+        C.HasStarArgs = true;
+      }
+      A.Tokens = Arg;
+      C.Args.push_back(A);
+    }
+    ArgBegin = I + 1;
+    if (Close)
+      return C;
+  }
+  return C; // Unclosed call at end of file: use what was read.
+}
+
+void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
+                       IdSyntax Syntax, RefContext Context, StringRef Via,
+                       StringRef Revision) {
+  Optional<ParsedId> Parsed = parseModelId(Value.Value, Syntax);
+  if (!Parsed)
+    return;
+  // A single-segment hub name ("checkpoint") is as likely a directory as a
+  // model, so it needs the knowledge base even in strong context.
+  bool NeedsKnown = Context == RefContext::Weak ||
+                    (Parsed->Kind == ModelKind::Hub && !Parsed->HasNamespace);
+  if (NeedsKnown && !Ctx.KB.lookupModel(Parsed->Kind, Parsed->ID))
+    return;
+  ModelRef Ref;
+  Ref.File = &File;
+  Ref.Kind = Parsed->Kind;
+  Ref.ID = Parsed->ID;
+  Ref.Context = Context;
+  Ref.Via = Via.str();
+  Ref.Revision = Revision.str();
+  Ref.Range = SMRange(SMLoc::getFromPointer(Arg.front().Text.begin()),
+                      SMLoc::getFromPointer(Arg.back().Text.end()));
+  if (Arg.data() != Value.Tokens.data())
+    Ref.DefinedAt =
+        SMRange(SMLoc::getFromPointer(Value.Tokens.front().Text.begin()),
+                SMLoc::getFromPointer(Value.Tokens.back().Text.end()));
+  // A fix-it can replace the id only where one literal spells it verbatim.
+  if (Value.Tokens.size() == 1) {
+    StringRef Body = Value.Tokens[0].Body;
+    size_t At = Body.find(Parsed->ID);
+    if (Body.size() == Value.Value.size() && At != StringRef::npos)
+      Ref.IDRange = rangeOf(Body.substr(At, Parsed->ID.size()));
+  }
+  for (const Token &T : Value.Tokens)
+    Consumed.insert(T.Text.data());
+  Facts.add(std::move(Ref));
+}
+
+void Extractor::visitCall(const Call &C) {
+  auto MarkAllConsumed = [&] {
+    for (const Argument &A : C.Args)
+      for (const Token &T : A.Tokens)
+        if (T.Kind == TokenKind::String)
+          Consumed.insert(T.Text.data());
+  };
+  if (any_of(NotModelCalls,
+             [&](StringRef P) { return calleeMatches(C.Callee, P); })) {
+    MarkAllConsumed();
+    return;
+  }
+  const LoaderSpec *Spec = find_if(Loaders, [&](const LoaderSpec &L) {
+    return calleeMatches(C.Callee, L.Callee);
+  });
+  if (Spec == std::end(Loaders))
+    return;
+  const Argument *ModelArg = nullptr;
+  std::string Revision;
+  int Position = 0;
+  for (const Argument &A : C.Args) {
+    if (A.Keyword.empty()) {
+      if (!C.HasStarArgs && Position++ == Spec->Position)
+        ModelArg = &A;
+      continue;
+    }
+    if (A.Keyword == Spec->Keyword)
+      ModelArg = &A;
+    Optional<Constant> V = evaluate(A.Tokens);
+    if (A.Keyword == "revision" && V)
+      Revision = V->Value;
+    // Hub downloads of datasets and Spaces are not model references.
+    if (A.Keyword == "repo_type" && V && V->Value != "model") {
+      MarkAllConsumed();
+      return;
+    }
+  }
+  if (!ModelArg)
+    return;
+  if (Optional<Constant> V = evaluate(ModelArg->Tokens)) {
+    std::string Via = join(C.Callee, ".");
+    record(*V, ModelArg->Tokens, Spec->Syntax, RefContext::Strong, Via,
+           Revision);
+  }
+}
+
+void Extractor::run() {
+  collectConstants();
+  for (size_t I = 0; I != Tokens.size(); ++I)
+    if (Tokens[I].isOp("(") && I > 0 && Tokens[I - 1].Kind == TokenKind::Name)
+      if (Optional<Call> C = parseCall(I))
+        visitCall(*C);
+  // Weak context: any other run of string literals that spells a model id
+  // the knowledge base knows. Only hub ids: short Ollama or API names
+  // ("mistral", "o3") are too common as ordinary words.
+  for (size_t I = 0; I != Tokens.size();) {
+    size_t End = I;
+    while (End < Tokens.size() && Tokens[End].Kind == TokenKind::String)
+      ++End;
+    if (End == I) {
+      ++I;
+      continue;
+    }
+    ArrayRef<Token> Run = makeArrayRef(Tokens).slice(I, End - I);
+    I = End;
+    if (Consumed.count(Run.front().Text.data()))
+      continue;
+    if (Optional<Constant> V = evaluate(Run))
+      record(*V, Run, IdSyntax::Hub, RefContext::Weak, "", "");
+  }
+}
+
+void PythonModelRefsPass::run(const SourceFile &File, const PassContext &Ctx,
+                              FactStore &Facts, DiagSink &Diags) {
+  Extractor(File, Ctx, Facts).run();
+}
+
+} // namespace licit::extract

@@ -1,0 +1,37 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Finds model ids passed to loader APIs in Python code.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LICIT_LIB_PASSES_EXTRACT_PYTHONMODELREFSPASS_H
+#define LICIT_LIB_PASSES_EXTRACT_PYTHONMODELREFSPASS_H
+
+#include "licit/Pass/Pass.h"
+
+namespace licit::extract {
+
+/// Reads Python sources with a real tokenizer and records a ModelRef for
+/// every model id passed to a known loader (strong context) and for every
+/// other string literal that is a model id the knowledge base knows (weak
+/// context). Arguments of dataset and code-loading APIs are never model
+/// references.
+class PythonModelRefsPass : public FilePass {
+public:
+  static llvm::ArrayRef<RuleID> rules() { return {}; }
+  bool accepts(FileKind Kind) const override {
+    return Kind == FileKind::Python;
+  }
+  void run(const SourceFile &File, const PassContext &Ctx, FactStore &Facts,
+           DiagSink &Diags) override;
+};
+
+} // namespace licit::extract
+
+#endif // LICIT_LIB_PASSES_EXTRACT_PYTHONMODELREFSPASS_H

@@ -1,0 +1,724 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+//
+// Validates located TOML trees against the policy schema and layers them.
+// Every problem is a diagnostic into the policy file; compilation always
+// yields a usable policy.
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Policy/Policy.h"
+#include "TomlReader.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+#include <ctime>
+
+using namespace llvm;
+
+namespace licit {
+
+bool Date::operator<(const Date &O) const {
+  return std::tie(Year, Month, Day) < std::tie(O.Year, O.Month, O.Day);
+}
+
+std::string Date::str() const {
+  return formatv("{0:d4}-{1:d2}-{2:d2}", Year, Month, Day).str();
+}
+
+Date Date::today() {
+  std::time_t Now = std::time(nullptr);
+  std::tm Local;
+  localtime_r(&Now, &Local);
+  return {Local.tm_year + 1900, Local.tm_mon + 1, Local.tm_mday};
+}
+
+bool ListEntry::matches(StringRef ID) const {
+  return Glob.match(ID.lower());
+}
+
+bool PolicyException::matches(const Diagnostic &D, StringRef AbsPath) const {
+  auto AnyMatch = [](const std::vector<ListEntry> &List, StringRef Value) {
+    return List.empty() || any_of(List, [&](const ListEntry &E) {
+             return E.matches(Value);
+           });
+  };
+  if (!Models.empty() && D.ModelID.empty())
+    return false;
+  if (!Licences.empty() && D.LicenceID.empty())
+    return false;
+  StringRef Rel = AbsPath;
+  if (!Paths.empty()) {
+    if (!Rel.consume_front(BaseDir) || !Rel.consume_front("/"))
+      return false;
+  }
+  return AnyMatch(Models, D.ModelID) && AnyMatch(Licences, D.LicenceID) &&
+         AnyMatch(Rules, getRuleInfo(D.Rule).Name) && AnyMatch(Paths, Rel);
+}
+
+Severity CompiledPolicy::severityOf(RuleID Rule) const {
+  if (const Located<Severity> *S = settingOf(Rule))
+    return S->Value;
+  return getRuleInfo(Rule).DefaultSeverity;
+}
+
+const Located<Severity> *CompiledPolicy::settingOf(RuleID Rule) const {
+  const auto &S = Severities[static_cast<unsigned>(Rule)];
+  return S ? S.getPointer() : nullptr;
+}
+
+const PolicyException *CompiledPolicy::findException(const Diagnostic &D,
+                                                     StringRef AbsPath) const {
+  for (const auto &E : Exceptions)
+    if (!E->Expired && E->matches(D, AbsPath)) {
+      ++E->Uses;
+      return E.get();
+    }
+  return nullptr;
+}
+
+static void writeString(raw_ostream &OS, StringRef S) {
+  OS << '"';
+  for (char C : S) {
+    if (C == '"' || C == '\\')
+      OS << '\\' << C;
+    else if (static_cast<unsigned char>(C) < 0x20)
+      OS << format("\\u%04x", C);
+    else
+      OS << C;
+  }
+  OS << '"';
+}
+
+static void writeList(raw_ostream &OS, StringRef Key,
+                      const std::vector<ListEntry> &List) {
+  if (List.empty())
+    return;
+  OS << Key << " = [";
+  ListSeparator LS;
+  for (const ListEntry &E : List) {
+    OS << LS;
+    if (E.Reason.empty()) {
+      writeString(OS, E.Pattern);
+      continue;
+    }
+    OS << "{ id = ";
+    writeString(OS, E.Pattern);
+    OS << ", reason = ";
+    writeString(OS, E.Reason);
+    OS << " }";
+  }
+  OS << "]\n";
+}
+
+void CompiledPolicy::dump(raw_ostream &OS) const {
+  OS << "# Effective policy, read from " << Path << "\n[rules]\n";
+  for (const RuleInfo &R : allRules())
+    if (R.isConfigurable())
+      OS << R.Name << " = \"" << severityName(severityOf(R.ID)) << "\"\n";
+  OS << "\n[licences]\n";
+  writeList(OS, "allow", LicenceAllow);
+  writeList(OS, "deny", LicenceDeny);
+  OS << "\n[models]\n";
+  writeList(OS, "allow", ModelAllow);
+  writeList(OS, "deny", ModelDeny);
+  if (MinOpenness)
+    OS << "min-openness = \"" << opennessName(MinOpenness->Value) << "\"\n";
+  for (const auto &E : Exceptions) {
+    OS << "\n[[exceptions]]\n";
+    auto Patterns = [](const std::vector<ListEntry> &List) {
+      std::vector<ListEntry> Plain;
+      for (const ListEntry &Entry : List)
+        Plain.push_back({Entry.Pattern, Entry.Glob, "", Entry.Range});
+      return Plain;
+    };
+    writeList(OS, "models", Patterns(E->Models));
+    writeList(OS, "licences", Patterns(E->Licences));
+    writeList(OS, "rules", Patterns(E->Rules));
+    writeList(OS, "paths", Patterns(E->Paths));
+    OS << "reason = ";
+    writeString(OS, E->Reason);
+    OS << "\n";
+    if (E->Expires)
+      OS << "expires = " << E->Expires->str() << "\n";
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Shipped packs
+//===----------------------------------------------------------------------===//
+
+static const char DefaultPack[] = {
+#include "Embedded/default.toml.inc"
+    0};
+static const char CommercialPack[] = {
+#include "Embedded/commercial.toml.inc"
+    0};
+static const char OsaidPack[] = {
+#include "Embedded/osaid.toml.inc"
+    0};
+
+static const StringRef PackNames[] = {"default", "commercial", "osaid"};
+
+ArrayRef<StringRef> PolicyLoader::builtinPackNames() { return PackNames; }
+
+Optional<StringRef> PolicyLoader::builtinPack(StringRef Name) {
+  if (Name == "default")
+    return StringRef(DefaultPack, sizeof(DefaultPack) - 1);
+  if (Name == "commercial")
+    return StringRef(CommercialPack, sizeof(CommercialPack) - 1);
+  if (Name == "osaid")
+    return StringRef(OsaidPack, sizeof(OsaidPack) - 1);
+  return None;
+}
+
+//===----------------------------------------------------------------------===//
+// Compilation
+//===----------------------------------------------------------------------===//
+
+class PolicyLoader::Impl {
+public:
+  Impl(SourceMgr &SM, DiagSink &Diags, const KnowledgeBase &KB)
+      : SM(SM), Diags(Diags), KB(KB) {}
+
+  const CompiledPolicy &loadPath(StringRef Path, SMRange ExtendsRange);
+  const CompiledPolicy &loadPack(StringRef Name);
+  const CompiledPolicy &forDirectory(StringRef Dir, bool Discover);
+  void reportUnusedExceptions();
+
+private:
+  /// Compiles \p Buffer; \p Table selects the [tool.licit] table of a
+  /// pyproject.toml.
+  const CompiledPolicy &compile(std::string Key,
+                                std::unique_ptr<MemoryBuffer> Buffer,
+                                std::string BaseDir, bool Pyproject);
+
+  // The schema, one function per table.
+  void compileRoot(const TomlNode &Root, CompiledPolicy &P);
+  void compileExtends(const TomlNode &Node, CompiledPolicy &P);
+  void compileRules(const TomlNode &Table, CompiledPolicy &P);
+  void compileLicences(const TomlNode &Table, CompiledPolicy &P);
+  void compileModels(const TomlNode &Table, CompiledPolicy &P);
+  void compileException(const TomlNode &Table, CompiledPolicy &P);
+
+  // Typed accessors; each reports a wrong type and returns false/None.
+  bool expect(const TomlNode &Node, TomlNode::KindTy Kind);
+  bool checkKeys(const TomlNode &Table, ArrayRef<StringRef> Known,
+                 StringRef Where);
+  /// A string or an array of strings.
+  std::vector<const TomlNode *> stringList(const TomlNode &Node);
+  /// An array of strings or { id, reason } tables.
+  std::vector<ListEntry> entryList(const TomlNode &Node, bool Licences);
+  Optional<ListEntry> makeEntry(const TomlNode &Node, StringRef Pattern,
+                                StringRef Reason);
+  void setSeverity(CompiledPolicy &P, RuleID Rule, Severity S, SMRange Range,
+                   StringRef What);
+
+  Diagnostic &report(RuleID Rule, SMRange Range, const Twine &Msg) {
+    return Diags.report(Rule, CurrentPath, Range, Msg);
+  }
+
+  SourceMgr &SM;
+  DiagSink &Diags;
+  const KnowledgeBase &KB;
+  StringMap<std::unique_ptr<CompiledPolicy>> Loaded;
+  StringMap<const CompiledPolicy *> ByDirectory;
+  std::vector<std::string> Loading;
+  std::string CurrentPath;
+  std::string CurrentDir;
+  /// Rules set in the file being compiled, to catch a rule set twice.
+  DenseMap<unsigned, SMRange> SetInThisFile;
+};
+
+bool PolicyLoader::Impl::expect(const TomlNode &Node, TomlNode::KindTy Kind) {
+  if (Node.Kind == Kind)
+    return true;
+  TomlNode Want;
+  Want.Kind = Kind;
+  report(RuleID::PolicyInvalidValue, Node.Range,
+         "expected " + Want.kindName() + ", found " + Node.kindName());
+  return false;
+}
+
+bool PolicyLoader::Impl::checkKeys(const TomlNode &Table,
+                                   ArrayRef<StringRef> Known, StringRef Where) {
+  bool OK = true;
+  for (const auto &[Key, Value] : Table.Entries) {
+    if (is_contained(Known, Key))
+      continue;
+    OK = false;
+    std::string Msg = ("unknown key '" + Key + "' in " + Where).str();
+    std::string Hint = suggestClosest(Key, Known);
+    if (!Hint.empty())
+      Msg += "; did you mean '" + Hint + "'?";
+    Diagnostic &D = report(RuleID::PolicyUnknownKey, Value.KeyRange, Msg);
+    if (!Hint.empty())
+      D.Fixes.push_back({"replace with '" + Hint + "'",
+                         {SMFixIt(Value.KeyRange, Hint)},
+                         Applicability::Safe});
+  }
+  return OK;
+}
+
+std::vector<const TomlNode *>
+PolicyLoader::Impl::stringList(const TomlNode &Node) {
+  std::vector<const TomlNode *> Out;
+  if (Node.Kind == TomlNode::String) {
+    Out.push_back(&Node);
+    return Out;
+  }
+  if (Node.Kind != TomlNode::Array) {
+    report(RuleID::PolicyInvalidValue, Node.Range,
+           "expected a string or an array of strings, found " +
+               Node.kindName());
+    return Out;
+  }
+  for (const TomlNode &Item : Node.Items)
+    if (expect(Item, TomlNode::String))
+      Out.push_back(&Item);
+  return Out;
+}
+
+Optional<ListEntry> PolicyLoader::Impl::makeEntry(const TomlNode &Node,
+                                                  StringRef Pattern,
+                                                  StringRef Reason) {
+  Expected<GlobPattern> Glob = GlobPattern::create(Pattern.lower());
+  if (!Glob) {
+    report(RuleID::PolicyInvalidValue, Node.Range,
+           "invalid pattern '" + Pattern + "': " + toString(Glob.takeError()));
+    return None;
+  }
+  return ListEntry{Pattern.str(), std::move(*Glob), Reason.str(), Node.Range};
+}
+
+std::vector<ListEntry> PolicyLoader::Impl::entryList(const TomlNode &Node,
+                                                     bool Licences) {
+  std::vector<ListEntry> Out;
+  if (!expect(Node, TomlNode::Array))
+    return Out;
+  for (const TomlNode &Item : Node.Items) {
+    const TomlNode *ID = &Item;
+    std::string Reason;
+    if (Item.Kind == TomlNode::Table) {
+      checkKeys(Item, {"id", "reason"}, "a list entry");
+      ID = Item.get("id");
+      if (!ID) {
+        report(RuleID::PolicyInvalidValue, Item.Range,
+               "list entry needs an 'id'");
+        continue;
+      }
+      if (const TomlNode *R = Item.get("reason"))
+        if (expect(*R, TomlNode::String))
+          Reason = R->Str;
+    }
+    if (!expect(*ID, TomlNode::String))
+      continue;
+    if (Licences && !KB.lookupLicence(ID->Str)) {
+      std::vector<StringRef> Known;
+      for (const Licence &L : KB.licences())
+        Known.push_back(L.ID);
+      std::string Hint = suggestClosest(ID->Str, Known);
+      report(RuleID::PolicyInvalidValue, ID->Range,
+             "unknown licence id '" + ID->Str + "'" +
+                 (Hint.empty() ? "" : "; did you mean '" + Hint + "'?"));
+      continue;
+    }
+    for (const ListEntry &Prev : Out)
+      if (Prev.Pattern == ID->Str) {
+        Diagnostic &D = report(RuleID::PolicyDuplicateEntry, ID->Range,
+                               "'" + ID->Str + "' is listed twice");
+        D.Notes.push_back({Prev.Range, "first listed here"});
+      }
+    if (Optional<ListEntry> E = makeEntry(*ID, ID->Str, Reason))
+      Out.push_back(std::move(*E));
+  }
+  return Out;
+}
+
+void PolicyLoader::Impl::setSeverity(CompiledPolicy &P, RuleID Rule,
+                                     Severity S, SMRange Range,
+                                     StringRef What) {
+  auto [It, Inserted] =
+      SetInThisFile.try_emplace(static_cast<unsigned>(Rule), Range);
+  if (!Inserted) {
+    Diagnostic &D = report(RuleID::PolicyDuplicateEntry, Range,
+                           "severity of '" + getRuleInfo(Rule).Name +
+                               "' is set twice in this file; " + What +
+                               " wins");
+    D.Notes.push_back({It->second, "first set here"});
+  }
+  P.Severities[static_cast<unsigned>(Rule)] = Located<Severity>{S, Range};
+}
+
+void PolicyLoader::Impl::compileRules(const TomlNode &Table,
+                                      CompiledPolicy &P) {
+  for (const auto &[Key, Value] : Table.Entries) {
+    Optional<RuleID> Rule = lookupRule(Key);
+    if (!Rule) {
+      std::string Hint = suggestRuleName(Key);
+      Diagnostic &D = report(RuleID::PolicyUnknownRule, Value.KeyRange,
+                             "unknown rule id '" + Key + "'" +
+                                 (Hint.empty() ? ""
+                                               : "; did you mean '" + Hint +
+                                                     "'?"));
+      if (!Hint.empty())
+        D.Fixes.push_back({"replace with '" + Hint + "'",
+                           {SMFixIt(Value.KeyRange, Hint)},
+                           Applicability::Safe});
+      continue;
+    }
+    if (!getRuleInfo(*Rule).isConfigurable()) {
+      report(RuleID::PolicyInvalidValue, Value.KeyRange,
+             "'" + Key + "' reports problems in policy files; its severity "
+                         "cannot be configured");
+      continue;
+    }
+    if (!expect(Value, TomlNode::String))
+      continue;
+    Optional<Severity> S = parseSeverity(Value.Str);
+    if (!S) {
+      std::string Hint =
+          suggestClosest(Value.Str, {"off", "note", "warning", "error"});
+      report(RuleID::PolicyInvalidValue, Value.Range,
+             "unknown severity '" + Value.Str +
+                 "'; expected 'error', 'warning', 'note' or 'off'" +
+                 (Hint.empty() ? "" : " (did you mean '" + Hint + "'?)"));
+      continue;
+    }
+    setSeverity(P, *Rule, *S, Value.KeyRange, "[rules]");
+  }
+}
+
+void PolicyLoader::Impl::compileLicences(const TomlNode &Table,
+                                         CompiledPolicy &P) {
+  checkKeys(Table, {"allow", "deny", "deny-traits", "warn-traits"},
+            "[licences]");
+  for (auto [Key, Level] : {std::make_pair("deny-traits", Severity::Error),
+                            std::make_pair("warn-traits", Severity::Warning)}) {
+    const TomlNode *List = Table.get(Key);
+    if (!List || !expect(*List, TomlNode::Array))
+      continue;
+    for (const TomlNode *Item : stringList(*List)) {
+      Optional<Trait> T = lookupTrait(Item->Str);
+      if (!T) {
+        std::vector<StringRef> Known;
+        for (const TraitInfo &Info : allTraits())
+          Known.push_back(Info.Column);
+        std::string Hint = suggestClosest(Item->Str, Known);
+        report(RuleID::PolicyInvalidValue, Item->Range,
+               "unknown licence trait '" + Item->Str + "'" +
+                   (Hint.empty() ? "" : "; did you mean '" + Hint + "'?"));
+        continue;
+      }
+      setSeverity(P, getTraitInfo(*T).Rule, Level, Item->Range,
+                  (Twine("'") + Key + "'").str());
+    }
+  }
+  if (const TomlNode *Allow = Table.get("allow"))
+    append_range(P.LicenceAllow, entryList(*Allow, /*Licences=*/true));
+  if (const TomlNode *Deny = Table.get("deny"))
+    append_range(P.LicenceDeny, entryList(*Deny, /*Licences=*/true));
+}
+
+void PolicyLoader::Impl::compileModels(const TomlNode &Table,
+                                       CompiledPolicy &P) {
+  checkKeys(Table, {"allow", "deny", "min-openness"}, "[models]");
+  if (const TomlNode *Allow = Table.get("allow"))
+    append_range(P.ModelAllow, entryList(*Allow, /*Licences=*/false));
+  if (const TomlNode *Deny = Table.get("deny"))
+    append_range(P.ModelDeny, entryList(*Deny, /*Licences=*/false));
+  if (const TomlNode *Min = Table.get("min-openness")) {
+    if (!expect(*Min, TomlNode::String))
+      return;
+    Optional<Openness> Level = parseOpenness(Min->Str);
+    if (!Level) {
+      std::string Hint = suggestClosest(Min->Str, opennessNames());
+      report(RuleID::PolicyInvalidValue, Min->Range,
+             "unknown openness level '" + Min->Str + "'; expected one of " +
+                 join(opennessNames(), ", ") +
+                 (Hint.empty() ? "" : " (did you mean '" + Hint + "'?)"));
+      return;
+    }
+    P.MinOpenness = Located<Openness>{*Level, Min->Range};
+  }
+}
+
+void PolicyLoader::Impl::compileException(const TomlNode &Table,
+                                          CompiledPolicy &P) {
+  if (!expect(Table, TomlNode::Table))
+    return;
+  checkKeys(Table, {"models", "licences", "rules", "paths", "reason", "expires"},
+            "an exception");
+  auto E = std::make_shared<PolicyException>();
+  E->Range = Table.Range;
+  E->BaseDir = CurrentDir;
+  E->PolicyPath = CurrentPath;
+  auto Fill = [&](StringRef Key, std::vector<ListEntry> &Out) {
+    if (const TomlNode *List = Table.get(Key))
+      for (const TomlNode *Item : stringList(*List))
+        if (Optional<ListEntry> Entry = makeEntry(*Item, Item->Str, ""))
+          Out.push_back(std::move(*Entry));
+  };
+  Fill("models", E->Models);
+  Fill("licences", E->Licences);
+  Fill("rules", E->Rules);
+  Fill("paths", E->Paths);
+  for (const ListEntry &R : E->Rules) {
+    if (StringRef(R.Pattern).find_first_of("*?[") != StringRef::npos ||
+        lookupRule(R.Pattern))
+      continue;
+    std::string Hint = suggestRuleName(R.Pattern);
+    report(RuleID::PolicyUnknownRule, R.Range,
+           "unknown rule id '" + R.Pattern + "'" +
+               (Hint.empty() ? "" : "; did you mean '" + Hint + "'?"));
+  }
+  if (E->Models.empty() && E->Licences.empty() && E->Rules.empty() &&
+      E->Paths.empty())
+    report(RuleID::PolicyInvalidValue, Table.Range,
+           "exception would cover every finding; name 'models', 'licences', "
+           "'rules' or 'paths'");
+  const TomlNode *Reason = Table.get("reason");
+  if (Reason && expect(*Reason, TomlNode::String))
+    E->Reason = StringRef(Reason->Str).trim().str();
+  if (E->Reason.empty())
+    report(RuleID::PolicyMissingReason, Reason ? Reason->Range : Table.Range,
+           "exception needs a non-empty 'reason' saying why it is acceptable");
+  if (const TomlNode *Expires = Table.get("expires")) {
+    if (Expires->Kind != TomlNode::Date) {
+      report(RuleID::PolicyInvalidValue, Expires->Range,
+             "expected a date such as 2027-01-31, found " +
+                 Expires->kindName());
+    } else {
+      const TomlDate &D = Expires->DateValue;
+      E->Expires = Date{D.Year, D.Month, D.Day};
+      if (*E->Expires < Date::today()) {
+        E->Expired = true;
+        report(RuleID::PolicyExpiredException, Expires->Range,
+               "exception expired on " + E->Expires->str() +
+                   " and no longer applies");
+      }
+    }
+  }
+  P.Exceptions.push_back(std::move(E));
+}
+
+void PolicyLoader::Impl::compileExtends(const TomlNode &Node,
+                                        CompiledPolicy &P) {
+  for (const TomlNode *Item : stringList(Node)) {
+    const CompiledPolicy *Base = nullptr;
+    std::string SavedPath = CurrentPath, SavedDir = CurrentDir;
+    auto SavedSet = std::move(SetInThisFile);
+    SetInThisFile.clear();
+    if (builtinPack(Item->Str)) {
+      Base = &loadPack(Item->Str);
+    } else {
+      SmallString<256> Path(Item->Str);
+      if (!sys::path::is_absolute(Path))
+        sys::fs::make_absolute(SavedDir, Path);
+      Base = &loadPath(Path, Item->Range);
+    }
+    CurrentPath = SavedPath;
+    CurrentDir = SavedDir;
+    SetInThisFile = std::move(SavedSet);
+    // Layer the base under this file: later files win for severities and
+    // scalars; lists and exceptions accumulate.
+    for (unsigned I = 0; I != NumRules; ++I)
+      if (Base->Severities[I])
+        P.Severities[I] = Base->Severities[I];
+    append_range(P.LicenceAllow, Base->LicenceAllow);
+    append_range(P.LicenceDeny, Base->LicenceDeny);
+    append_range(P.ModelAllow, Base->ModelAllow);
+    append_range(P.ModelDeny, Base->ModelDeny);
+    if (Base->MinOpenness)
+      P.MinOpenness = Base->MinOpenness;
+    append_range(P.Exceptions, Base->Exceptions);
+  }
+}
+
+void PolicyLoader::Impl::compileRoot(const TomlNode &Root, CompiledPolicy &P) {
+  checkKeys(Root, {"extends", "rules", "licences", "models", "exceptions"},
+            "a policy");
+  if (const TomlNode *Extends = Root.get("extends"))
+    compileExtends(*Extends, P);
+  if (const TomlNode *Licences = Root.get("licences"))
+    if (expect(*Licences, TomlNode::Table))
+      compileLicences(*Licences, P);
+  if (const TomlNode *Rules = Root.get("rules"))
+    if (expect(*Rules, TomlNode::Table))
+      compileRules(*Rules, P);
+  if (const TomlNode *Models = Root.get("models"))
+    if (expect(*Models, TomlNode::Table))
+      compileModels(*Models, P);
+  if (const TomlNode *Exceptions = Root.get("exceptions"))
+    if (expect(*Exceptions, TomlNode::Array))
+      for (const TomlNode &E : Exceptions->Items)
+        compileException(E, P);
+}
+
+const CompiledPolicy &
+PolicyLoader::Impl::compile(std::string Key,
+                            std::unique_ptr<MemoryBuffer> Buffer,
+                            std::string BaseDir, bool Pyproject) {
+  auto Policy = std::make_unique<CompiledPolicy>();
+  Policy->Path = Buffer->getBufferIdentifier().str();
+  CurrentPath = Policy->Path;
+  CurrentDir = BaseDir;
+  SetInThisFile.clear();
+  TomlReadResult Read = readToml(*Buffer);
+  SM.AddNewSourceBuffer(std::move(Buffer), SMLoc());
+  Loading.push_back(Key);
+  if (!Read.Root) {
+    report(RuleID::PolicySyntax, Read.ErrorRange,
+           "invalid TOML: " + Read.ErrorMessage);
+  } else {
+    const TomlNode *Root = &*Read.Root;
+    if (Pyproject) {
+      const TomlNode *Tool = Root->get("tool");
+      Root = Tool ? Tool->get("licit") : nullptr;
+    }
+    if (Root && expect(*Root, TomlNode::Table))
+      compileRoot(*Root, *Policy);
+  }
+  Loading.pop_back();
+  auto &Slot = Loaded[Key];
+  Slot = std::move(Policy);
+  return *Slot;
+}
+
+const CompiledPolicy &PolicyLoader::Impl::loadPack(StringRef Name) {
+  std::string Key = ("<builtin>/" + Name + ".toml").str();
+  auto It = Loaded.find(Key);
+  if (It != Loaded.end())
+    return *It->second;
+  return compile(Key,
+                 MemoryBuffer::getMemBuffer(*PolicyLoader::builtinPack(Name),
+                                            Key, /*RequiresNull=*/false),
+                 "", /*Pyproject=*/false);
+}
+
+const CompiledPolicy &PolicyLoader::Impl::loadPath(StringRef Path,
+                                                   SMRange ExtendsRange) {
+  SmallString<256> Abs(Path);
+  sys::fs::make_absolute(Abs);
+  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  std::string Key(Abs.str());
+  if (is_contained(Loading, Key)) {
+    report(RuleID::PolicyUnresolvedExtends, ExtendsRange,
+           "policy '" + Path + "' extends itself");
+    return loadPack("default");
+  }
+  auto It = Loaded.find(Key);
+  if (It != Loaded.end())
+    return *It->second;
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
+      MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buffer) {
+    if (ExtendsRange.isValid())
+      report(RuleID::PolicyUnresolvedExtends, ExtendsRange,
+             "cannot load policy '" + Path + "': " +
+                 Buffer.getError().message() + "; shipped packs are " +
+                 join(PolicyLoader::builtinPackNames(), ", "));
+    else
+      Diags.report(RuleID::PolicyUnresolvedExtends, Path, SMRange(),
+                   "cannot load policy: " + Buffer.getError().message());
+    return loadPack("default");
+  }
+  return compile(Key, std::move(*Buffer),
+                 sys::path::parent_path(Abs).str(),
+                 sys::path::filename(Abs) == "pyproject.toml");
+}
+
+/// \returns true when \p Path is a pyproject.toml with a [tool.licit] table.
+/// A malformed one counts, so that its syntax error is reported.
+static bool hasLicitTable(StringRef Path) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
+      MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buffer)
+    return false;
+  TomlReadResult Read = readToml(**Buffer);
+  if (!Read.Root)
+    return true;
+  const TomlNode *Tool = Read.Root->get("tool");
+  return Tool && Tool->get("licit");
+}
+
+const CompiledPolicy &PolicyLoader::Impl::forDirectory(StringRef Dir,
+                                                       bool Discover) {
+  if (!Discover)
+    return loadPack("default");
+  SmallString<256> Abs(Dir);
+  sys::fs::make_absolute(Abs);
+  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  std::vector<std::string> Visited;
+  const CompiledPolicy *Found = nullptr;
+  for (StringRef D = Abs; !D.empty(); D = sys::path::parent_path(D)) {
+    auto Cached = ByDirectory.find(D);
+    if (Cached != ByDirectory.end()) {
+      Found = Cached->second;
+      break;
+    }
+    Visited.push_back(D.str());
+    SmallString<256> Candidate(D);
+    sys::path::append(Candidate, ".licit.toml");
+    if (sys::fs::is_regular_file(Candidate)) {
+      Found = &loadPath(Candidate, SMRange());
+      break;
+    }
+    Candidate = D;
+    sys::path::append(Candidate, "pyproject.toml");
+    if (sys::fs::is_regular_file(Candidate) && hasLicitTable(Candidate)) {
+      Found = &loadPath(Candidate, SMRange());
+      break;
+    }
+  }
+  if (!Found)
+    Found = &loadPack("default");
+  for (const std::string &D : Visited)
+    ByDirectory[D] = Found;
+  return *Found;
+}
+
+void PolicyLoader::Impl::reportUnusedExceptions() {
+  // Exceptions are shared between a policy and those extending it: report
+  // each once, in a stable order.
+  SmallPtrSet<const PolicyException *, 8> Seen;
+  for (const auto &Entry : Loaded)
+    for (const auto &E : Entry.second->Exceptions)
+      if (Seen.insert(E.get()).second && !E->Expired && E->Uses == 0)
+        Diags.report(RuleID::PolicyUnusedException, E->PolicyPath, E->Range,
+                 "exception matched no finding; remove it or narrow what it "
+                 "names");
+}
+
+PolicyLoader::PolicyLoader(SourceMgr &SM, DiagSink &Diags,
+                           const KnowledgeBase &KB)
+    : P(std::make_unique<Impl>(SM, Diags, KB)) {}
+PolicyLoader::~PolicyLoader() = default;
+
+const CompiledPolicy &PolicyLoader::loadFile(StringRef Path) {
+  return P->loadPath(Path, SMRange());
+}
+
+const CompiledPolicy &PolicyLoader::policyForDirectory(StringRef Dir,
+                                                       bool Discover) {
+  return P->forDirectory(Dir, Discover);
+}
+
+const CompiledPolicy &PolicyLoader::defaultPolicy() {
+  return P->loadPack("default");
+}
+
+void PolicyLoader::reportUnusedExceptions() { P->reportUnusedExceptions(); }
+
+} // namespace licit

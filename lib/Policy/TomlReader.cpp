@@ -1,0 +1,154 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+//
+// The only translation unit that includes toml++. It is compiled header-only
+// with TOML_EXCEPTIONS=0 (set on its CMake target), so the no-throw
+// parse_result API is used and licit can build with -fno-exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TomlReader.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <toml++/toml.h>
+
+using namespace llvm;
+
+namespace licit {
+
+const TomlNode *TomlNode::get(StringRef Key) const {
+  for (const auto &Entry : Entries)
+    if (Entry.first == Key)
+      return &Entry.second;
+  return nullptr;
+}
+
+StringRef TomlNode::kindName() const {
+  switch (Kind) {
+  case Table:
+    return "a table";
+  case Array:
+    return "an array";
+  case String:
+    return "a string";
+  case Integer:
+    return "an integer";
+  case Float:
+    return "a float";
+  case Boolean:
+    return "a boolean";
+  case Date:
+    return "a date";
+  case Other:
+    return "a time";
+  }
+  llvm_unreachable("unknown TOML kind");
+}
+
+namespace {
+/// Maps toml++ line/column positions to pointers into the buffer. toml++
+/// counts columns in code points; licit's locations are bytes.
+class PositionMap {
+public:
+  explicit PositionMap(StringRef Text) : Text(Text) {
+    LineStarts.push_back(0);
+    for (size_t I = 0; I != Text.size(); ++I)
+      if (Text[I] == '\n')
+        LineStarts.push_back(I + 1);
+  }
+
+  SMLoc loc(const toml::source_position &Pos) const {
+    if (!Pos || Pos.line > LineStarts.size())
+      return SMLoc();
+    size_t Offset = LineStarts[Pos.line - 1];
+    for (unsigned Col = 1; Col < Pos.column && Offset < Text.size() &&
+                           Text[Offset] != '\n';
+         ++Col) {
+      // Step over one UTF-8 code point: a lead byte and its continuations.
+      ++Offset;
+      while (Offset < Text.size() && (Text[Offset] & 0xC0) == 0x80)
+        ++Offset;
+    }
+    return SMLoc::getFromPointer(Text.data() + Offset);
+  }
+
+  SMRange range(const toml::source_region &Region) const {
+    SMLoc Begin = loc(Region.begin);
+    SMLoc End = loc(Region.end);
+    if (!End.isValid() || End.getPointer() < Begin.getPointer())
+      End = Begin;
+    return SMRange(Begin, End);
+  }
+
+private:
+  StringRef Text;
+  std::vector<size_t> LineStarts;
+};
+} // namespace
+
+static TomlNode convert(const toml::node &Node, const PositionMap &Map) {
+  TomlNode Out;
+  Out.Range = Map.range(Node.source());
+  if (const toml::table *T = Node.as_table()) {
+    Out.Kind = TomlNode::Table;
+    for (const auto &[Key, Value] : *T) {
+      TomlNode Child = convert(Value, Map);
+      Child.KeyRange = Map.range(Key.source());
+      // A key's end position is not always recorded; cover the key text.
+      if (Child.KeyRange.Start == Child.KeyRange.End &&
+          Child.KeyRange.Start.isValid())
+        Child.KeyRange.End = SMLoc::getFromPointer(
+            Child.KeyRange.Start.getPointer() + Key.str().size());
+      Out.Entries.emplace_back(std::string(Key.str()), std::move(Child));
+    }
+    // toml++ keeps tables sorted by key; diagnostics read better in the
+    // order the user wrote them.
+    std::stable_sort(Out.Entries.begin(), Out.Entries.end(),
+                     [](const auto &A, const auto &B) {
+                       return A.second.KeyRange.Start.getPointer() <
+                              B.second.KeyRange.Start.getPointer();
+                     });
+  } else if (const toml::array *A = Node.as_array()) {
+    Out.Kind = TomlNode::Array;
+    for (const toml::node &Item : *A)
+      Out.Items.push_back(convert(Item, Map));
+  } else if (const auto *S = Node.as_string()) {
+    Out.Kind = TomlNode::String;
+    Out.Str = S->get();
+  } else if (const auto *I = Node.as_integer()) {
+    Out.Kind = TomlNode::Integer;
+    Out.Int = I->get();
+  } else if (Node.is_floating_point()) {
+    Out.Kind = TomlNode::Float;
+  } else if (const auto *B = Node.as_boolean()) {
+    Out.Kind = TomlNode::Boolean;
+    Out.Bool = B->get();
+  } else if (const auto *D = Node.as_date()) {
+    Out.Kind = TomlNode::Date;
+    Out.DateValue = {D->get().year, D->get().month, D->get().day};
+  }
+  return Out;
+}
+
+TomlReadResult readToml(const MemoryBuffer &Buffer) {
+  TomlReadResult Result;
+  StringRef Text = Buffer.getBuffer();
+  PositionMap Map(Text);
+  toml::parse_result Parsed = toml::parse(
+      std::string_view(Text.data(), Text.size()),
+      std::string_view(Buffer.getBufferIdentifier().data(),
+                       Buffer.getBufferIdentifier().size()));
+  if (!Parsed) {
+    const toml::parse_error &Err = Parsed.error();
+    Result.ErrorRange = Map.range(Err.source());
+    Result.ErrorMessage = std::string(Err.description());
+    return Result;
+  }
+  Result.Root = convert(Parsed.table(), Map);
+  return Result;
+}
+
+} // namespace licit

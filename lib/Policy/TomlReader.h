@@ -1,0 +1,73 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// A located TOML document tree. toml++ stays behind TomlReader.cpp; the
+/// rest of licit validates this tree, so every value keeps the source range
+/// its diagnostics point at.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LICIT_LIB_POLICY_TOMLREADER_H
+#define LICIT_LIB_POLICY_TOMLREADER_H
+
+#include "llvm/ADT/Optional.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/SMLoc.h"
+#include <cstdint>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace llvm {
+class MemoryBuffer;
+} // namespace llvm
+
+namespace licit {
+
+struct TomlDate {
+  int Year = 0, Month = 0, Day = 0;
+  bool operator<(const TomlDate &O) const {
+    return std::tie(Year, Month, Day) < std::tie(O.Year, O.Month, O.Day);
+  }
+};
+
+struct TomlNode {
+  enum KindTy { Table, Array, String, Integer, Float, Boolean, Date, Other };
+  KindTy Kind = Other;
+  /// Where the value is written.
+  llvm::SMRange Range;
+  /// For a table entry, where its key is written.
+  llvm::SMRange KeyRange;
+  std::string Str;
+  int64_t Int = 0;
+  bool Bool = false;
+  TomlDate DateValue;
+  /// Table entries, in source order.
+  std::vector<std::pair<std::string, TomlNode>> Entries;
+  std::vector<TomlNode> Items;
+
+  /// \returns the entry called \p Key of a table, or null.
+  const TomlNode *get(llvm::StringRef Key) const;
+  /// Describes the kind for "expected a string, found an integer".
+  llvm::StringRef kindName() const;
+};
+
+/// The result of reading a TOML buffer: the tree, or where it stopped.
+struct TomlReadResult {
+  llvm::Optional<TomlNode> Root;
+  llvm::SMRange ErrorRange;
+  std::string ErrorMessage;
+};
+
+/// Parses \p Buffer, which must stay alive as long as the ranges are used.
+TomlReadResult readToml(const llvm::MemoryBuffer &Buffer);
+
+} // namespace licit
+
+#endif // LICIT_LIB_POLICY_TOMLREADER_H

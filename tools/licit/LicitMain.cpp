@@ -1,0 +1,171 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+//
+// The licit command line: parses options, runs a Scan, prints, and maps the
+// result to an exit code (0 clean, 1 error findings, 2 bad input to licit).
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Driver/Scan.h"
+#include "licit/Knowledge/KnowledgeBase.h"
+#include "licit/Output/TextEmitter.h"
+#include "licit/Pass/PassRegistry.h"
+#include "licit/Policy/Policy.h"
+#include "llvm/Pass.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace licit;
+
+static cl::OptionCategory LicitCategory("licit options");
+// "licit check ..." and "licit ..." are the same command. The word is
+// dropped before option parsing rather than modelled as a cl::SubCommand,
+// because LLVM's own --time-passes lives on the top level only.
+#define LICIT_SUBS cl::NotHidden
+
+static cl::list<std::string> Paths(cl::Positional, cl::desc("[paths...]"),
+                                   LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<std::string>
+    PolicyPath("policy",
+               cl::desc("Use this policy file for every checked file instead "
+                        "of discovering .licit.toml files"),
+               cl::value_desc("file"), LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the effective policy for the first path and exit"),
+    LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<bool> ListPasses("list-passes",
+                                cl::desc("List the passes and exit"),
+                                LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<bool> ListRules("list-rules",
+                               cl::desc("List the rule ids and exit"),
+                               LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<std::string>
+    PassGlobs("passes",
+              cl::desc("Comma-separated globs of passes to run; a leading "
+                       "'-' removes ('-*,extract-*')"),
+              cl::init("*"), LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Comma-separated globs of rule ids whose warnings are errors"),
+    cl::init(""), LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<unsigned> Jobs("j",
+                              cl::desc("Number of threads (default: all cores)"),
+                              cl::init(0), LICIT_SUBS, cl::cat(LicitCategory));
+static void printVersion(raw_ostream &OS) {
+  OS << "licit version " LICIT_VERSION "\n";
+}
+
+static int fail(const Twine &Message) {
+  WithColor::error(errs(), "licit") << Message << "\n";
+  return 2;
+}
+
+static void listPasses() {
+  for (const licit::PassInfo &P : allPasses())
+    outs() << P.Name << "\n    " << P.Description << "\n";
+}
+
+static void listRules() {
+  for (const RuleInfo &R : allRules())
+    outs() << R.Name << " (" << severityName(R.DefaultSeverity) << ")\n    "
+           << R.Summary << "\n";
+}
+
+int main(int argc, char **argv) {
+  InitLLVM X(argc, argv);
+  SmallVector<const char *, 16> Args(argv, argv + argc);
+  if (Args.size() > 1 && StringRef(Args[1]) == "check")
+    Args.erase(Args.begin() + 1);
+  // libLLVM owns --color (WithColor's true/false switch); licit spells it
+  // --color=auto|always|never and translates before parsing.
+  for (auto It = Args.begin() + 1; It != Args.end();) {
+    StringRef Arg(*It);
+    if (!Arg.consume_front("--color=") && !Arg.consume_front("-color=")) {
+      ++It;
+      continue;
+    }
+    if (Arg == "auto") {
+      It = Args.erase(It);
+      continue;
+    }
+    if (Arg != "always" && Arg != "never")
+      return fail("--color: expected 'auto', 'always' or 'never', not '" +
+                  Arg + "'");
+    *It = Arg == "always" ? "--color=true" : "--color=false";
+    ++It;
+  }
+  // libLLVM already registers --time-passes (TimePassesIsEnabled); licit
+  // gives it its own meaning and lists it with licit's options.
+  cl::Option *TimePasses = cl::getRegisteredOptions()["time-passes"];
+  TimePasses->setDescription("Report the time each pass took");
+  TimePasses->addCategory(LicitCategory);
+  cl::HideUnrelatedOptions(LicitCategory);
+  cl::SetVersionPrinter(printVersion);
+  if (!cl::ParseCommandLineOptions(
+          Args.size(), Args.data(),
+          "licit: checks that the models an ML project uses are licensed for "
+          "what the project does\n",
+          &errs()))
+    return 2;
+
+  if (ListPasses) {
+    listPasses();
+    return 0;
+  }
+  if (ListRules) {
+    listRules();
+    return 0;
+  }
+
+  Expected<std::unique_ptr<KnowledgeBase>> KB = KnowledgeBase::loadBuiltin();
+  if (!KB)
+    return fail("built-in knowledge base is corrupt: " +
+                toString(KB.takeError()));
+  Expected<GlobList> Passes = GlobList::parse(PassGlobs);
+  if (!Passes)
+    return fail("--passes: " + toString(Passes.takeError()));
+  Expected<GlobList> AsErrors = GlobList::parse(WarningsAsErrors);
+  if (!AsErrors)
+    return fail("--warnings-as-errors: " + toString(AsErrors.takeError()));
+  if (!PolicyPath.empty() && !sys::fs::exists(PolicyPath))
+    return fail("--policy: no such file '" + PolicyPath + "'");
+
+  bool Colors = WithColor(outs()).colorsEnabled();
+  ScanOptions Options;
+  Options.Paths.assign(Paths.begin(), Paths.end());
+  if (Options.Paths.empty())
+    Options.Paths.push_back(".");
+  Options.PolicyFile = PolicyPath;
+  Options.DiscoverPolicies = !sys::Process::GetEnv("LICIT_NO_DEFAULT_POLICY");
+  Options.Passes = std::move(*Passes);
+  Options.WarningsAsErrors = std::move(*AsErrors);
+  Options.Threads = Jobs;
+
+  if (DumpConfig) {
+    std::string First = Options.Paths.front();
+    Scan S(**KB, std::move(Options));
+    S.dumpPolicy(First, outs());
+    emitText(S.diagnostics(), S.getSourceMgr(), errs(), Colors);
+    return S.exitCode() == 2 ? 2 : 0;
+  }
+
+  Scan S(**KB, std::move(Options));
+  if (Error E = S.run())
+    return fail(toString(std::move(E)));
+  emitText(S.diagnostics(), S.getSourceMgr(), outs(), Colors);
+  emitSummary(S.diagnostics(), S.filesChecked(), S.suppressed(), outs());
+  if (TimePassesIsEnabled)
+    S.printPassTimes(errs());
+  return S.exitCode();
+}
