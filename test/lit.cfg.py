@@ -1,0 +1,19 @@
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "licit"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".test"]
+config.excludes = ["Inputs", "Unit"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = config.licit_obj_root
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.with_environment("PATH", config.licit_tools_dir, append_path=False)
+# Hermetic: never pick up a .licit.toml from above the test directories.
+config.environment["LICIT_NO_DEFAULT_POLICY"] = "1"
+config.substitutions.append(("%licit", os.path.join(config.licit_tools_dir, "licit")))
+config.substitutions.append(("%packs", os.path.join(config.licit_src_root, "policies")))

@@ -1,0 +1,150 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Policy/Policy.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+#include "gtest/gtest.h"
+
+using namespace llvm;
+
+namespace licit {
+namespace {
+
+class PolicyTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    KB = cantFail(KnowledgeBase::loadBuiltin());
+    Loader = std::make_unique<PolicyLoader>(SM, Sink, *KB);
+  }
+
+  /// Compiles \p Text from a temporary file and collects its diagnostics.
+  const CompiledPolicy &compile(StringRef Text) {
+    SmallString<128> Path;
+    int FD;
+    EXPECT_FALSE(sys::fs::createTemporaryFile("policy", "toml", FD, Path));
+    {
+      raw_fd_ostream OS(FD, /*shouldClose=*/true);
+      OS << Text;
+    }
+    const CompiledPolicy &P = Loader->loadFile(Path);
+    sys::fs::remove(Path);
+    Sink.moveTo(Diags);
+    return P;
+  }
+
+  /// "line:col: message" of each diagnostic, in order.
+  std::vector<std::string> messages() {
+    llvm::sort(Diags, [](const Diagnostic &A, const Diagnostic &B) {
+      return A.Range.Start.getPointer() < B.Range.Start.getPointer();
+    });
+    std::vector<std::string> Out;
+    for (const Diagnostic &D : Diags) {
+      auto LC = SM.getLineAndColumn(D.Range.Start);
+      Out.push_back((Twine(LC.first) + ":" + Twine(LC.second) + ": " +
+                     D.Message)
+                        .str());
+    }
+    return Out;
+  }
+
+  std::unique_ptr<KnowledgeBase> KB;
+  SourceMgr SM;
+  DiagSink Sink;
+  std::vector<Diagnostic> Diags;
+  std::unique_ptr<PolicyLoader> Loader;
+};
+
+TEST_F(PolicyTest, DefaultPackMatchesRulesDef) {
+  const CompiledPolicy &P = Loader->defaultPolicy();
+  Sink.moveTo(Diags);
+  EXPECT_TRUE(Diags.empty());
+  for (const RuleInfo &R : allRules()) {
+    if (!R.isConfigurable())
+      continue;
+    ASSERT_TRUE(P.settingOf(R.ID)) << R.Name.str() << " not in default.toml";
+    EXPECT_EQ(P.severityOf(R.ID), R.DefaultSeverity) << R.Name.str();
+  }
+}
+
+TEST_F(PolicyTest, PacksCompileCleanly) {
+  for (StringRef Name : PolicyLoader::builtinPackNames())
+    compile(("extends = [\"" + Name + "\"]\n").str());
+  EXPECT_EQ(messages(), std::vector<std::string>{});
+}
+
+TEST_F(PolicyTest, CommercialPackDeniesCaps) {
+  const CompiledPolicy &P = compile("extends = [\"commercial\"]\n");
+  EXPECT_EQ(P.severityOf(RuleID::LicenceMauCap), Severity::Error);
+  EXPECT_EQ(P.severityOf(RuleID::LicenceEuExcluded), Severity::Error);
+  EXPECT_EQ(P.severityOf(RuleID::ModelUnknownLicence), Severity::Error);
+}
+
+TEST_F(PolicyTest, LaterLayerWins) {
+  const CompiledPolicy &P = compile("extends = [\"commercial\"]\n"
+                                    "[rules]\nlicence-mau-cap = \"note\"\n");
+  EXPECT_EQ(P.severityOf(RuleID::LicenceMauCap), Severity::Note);
+  EXPECT_EQ(messages(), std::vector<std::string>{});
+}
+
+TEST_F(PolicyTest, ProblemsAreLocatedWithSuggestions) {
+  compile("[rules]\n"
+          "licence-mau-capp = \"error\"\n"
+          "licence-eu-excluded = \"eror\"\n"
+          "model-openness = 3\n"
+          "[licenses]\n"
+          "[models]\n"
+          "min-openness = \"open-weight\"\n");
+  EXPECT_EQ(messages(),
+            (std::vector<std::string>{
+                "2:1: unknown rule id 'licence-mau-capp'; did you mean "
+                "'licence-mau-cap'?",
+                "3:23: unknown severity 'eror'; expected 'error', 'warning', "
+                "'note' or 'off' (did you mean 'error'?)",
+                "4:18: expected a string, found an integer",
+                "5:2: unknown key 'licenses' in a policy; did you mean "
+                "'licences'?",
+                "7:16: unknown openness level 'open-weight'; expected one of "
+                "closed, restricted-weights, open-weights, open-methodology, "
+                "open-source (did you mean 'open-weights'?)"}));
+}
+
+TEST_F(PolicyTest, ColumnsCountBytesAfterNonAscii) {
+  compile("[models]\ndeny = [{ id = \"é/ü\", reason = \"ß\" }, 7]\n");
+  // The integer sits after three two-byte characters: toml++ counts code
+  // points (column 39), the diagnostic must count bytes (column 42).
+  EXPECT_EQ(messages(),
+            std::vector<std::string>{"2:42: expected a string, found an integer"});
+}
+
+TEST_F(PolicyTest, ExceptionsNeedReasonsAndExpire) {
+  const CompiledPolicy &P = compile("[[exceptions]]\n"
+                                    "models = \"meta-llama/*\"\n"
+                                    "[[exceptions]]\n"
+                                    "models = \"a/b\"\n"
+                                    "reason = \"legal ok\"\n"
+                                    "expires = 2001-01-01\n");
+  EXPECT_EQ(messages(),
+            (std::vector<std::string>{
+                "1:1: exception needs a non-empty 'reason' saying why it is "
+                "acceptable",
+                "6:11: exception expired on 2001-01-01 and no longer applies"}));
+  ASSERT_EQ(P.Exceptions.size(), 2u);
+  EXPECT_TRUE(P.Exceptions[1]->Expired);
+}
+
+TEST_F(PolicyTest, SyntaxErrorIsLocated) {
+  compile("[rules]\nlicence-mau-cap = \n");
+  ASSERT_EQ(Diags.size(), 1u);
+  EXPECT_EQ(Diags[0].Rule, RuleID::PolicySyntax);
+  EXPECT_EQ(SM.getLineAndColumn(Diags[0].Range.Start).first, 2u);
+}
+
+} // namespace
+} // namespace licit
