@@ -12,7 +12,7 @@ config.test_exec_root = config.licit_obj_root
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
-llvm_config.with_environment("PATH", config.licit_tools_dir, append_path=False)
+llvm_config.with_environment("PATH", config.licit_tools_dir, append_path=True)
 # Hermetic: never pick up a .licit.toml from above the test directories.
 config.environment["LICIT_NO_DEFAULT_POLICY"] = "1"
 config.substitutions.append(("%licit", os.path.join(config.licit_tools_dir, "licit")))
