@@ -21,12 +21,13 @@ Expected<GlobList> GlobList::parse(StringRef Text) {
     if (Part.empty())
       continue;
     bool Positive = !Part.consume_front("-");
-    Expected<GlobPattern> Pattern = GlobPattern::create(Part);
+    auto Owned = std::make_shared<const std::string>(Part.str());
+    Expected<GlobPattern> Pattern = GlobPattern::create(*Owned);
     if (!Pattern)
       return createStringError(inconvertibleErrorCode(),
                                "invalid glob '" + Part +
                                    "': " + toString(Pattern.takeError()));
-    List.Items.push_back({Positive, std::move(*Pattern)});
+    List.Items.push_back({Positive, std::move(Owned), std::move(*Pattern)});
   }
   return List;
 }

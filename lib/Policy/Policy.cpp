@@ -140,7 +140,8 @@ void CompiledPolicy::dump(raw_ostream &OS) const {
     auto Patterns = [](const std::vector<ListEntry> &List) {
       std::vector<ListEntry> Plain;
       for (const ListEntry &Entry : List)
-        Plain.push_back({Entry.Pattern, Entry.Glob, "", Entry.Range});
+        Plain.push_back(
+            {Entry.Pattern, Entry.Lowered, Entry.Glob, "", Entry.Range});
       return Plain;
     };
     writeList(OS, "models", Patterns(E->Models));
@@ -293,13 +294,15 @@ PolicyLoader::Impl::stringList(const TomlNode &Node) {
 Optional<ListEntry> PolicyLoader::Impl::makeEntry(const TomlNode &Node,
                                                   StringRef Pattern,
                                                   StringRef Reason) {
-  Expected<GlobPattern> Glob = GlobPattern::create(Pattern.lower());
+  auto Lowered = std::make_shared<const std::string>(Pattern.lower());
+  Expected<GlobPattern> Glob = GlobPattern::create(*Lowered);
   if (!Glob) {
     report(RuleID::PolicyInvalidValue, Node.Range,
            "invalid pattern '" + Pattern + "': " + toString(Glob.takeError()));
     return None;
   }
-  return ListEntry{Pattern.str(), std::move(*Glob), Reason.str(), Node.Range};
+  return ListEntry{Pattern.str(), std::move(Lowered), std::move(*Glob),
+                   Reason.str(), Node.Range};
 }
 
 std::vector<ListEntry> PolicyLoader::Impl::entryList(const TomlNode &Node,

@@ -18,6 +18,8 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/GlobPattern.h"
+#include <memory>
+#include <string>
 
 namespace licit {
 
@@ -32,6 +34,8 @@ public:
 private:
   struct Item {
     bool Positive;
+    /// GlobPattern keeps StringRefs into its source text: own it here.
+    std::shared_ptr<const std::string> Text;
     llvm::GlobPattern Pattern;
   };
   llvm::SmallVector<Item, 4> Items;

@@ -52,6 +52,9 @@ struct Date {
 /// One allow or deny entry: a licence id or a model-id glob.
 struct ListEntry {
   std::string Pattern;
+  /// The lower-cased pattern the glob was built from. GlobPattern keeps
+  /// StringRefs into it, so it lives on the heap where moves cannot reach.
+  std::shared_ptr<const std::string> Lowered;
   llvm::GlobPattern Glob;
   std::string Reason;
   llvm::SMRange Range;
