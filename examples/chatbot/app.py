@@ -2,7 +2,7 @@
 from sentence_transformers import SentenceTransformer
 from transformers import AutoModelForCausalLM, AutoTokenizer, pipeline
 
-EMBEDDER = "BAAI/bge-m3"
+EMBEDDER = "sentence-transformers/all-MiniLM-L6-v2"
 GENERATOR = "CohereForAI/c4ai-command-r-plus"
 
 embedder = SentenceTransformer(EMBEDDER)
