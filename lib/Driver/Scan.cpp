@@ -163,6 +163,8 @@ void Scan::extract(Pipeline &Passes, FactStore &Facts) {
         File.Buffer = File.Owned.get();
         StringRef Head = File.text().take_front(8192);
         if (Head.contains('\0')) {
+          File.Owned.reset();
+          File.Buffer = nullptr;
           Input.report(RuleID::InputSkipped, File.Path, SMRange(),
                        "skipped: binary content in a file named like text");
           Input.moveTo(R.Diags);

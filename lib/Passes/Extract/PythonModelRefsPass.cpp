@@ -197,12 +197,14 @@ Optional<Call> Extractor::parseCall(size_t Open) {
     return None;
   unsigned Depth = Tokens[Open].Depth + 1;
   size_t ArgBegin = Open + 1;
-  for (size_t I = Open + 1; I < Tokens.size(); ++I) {
-    const Token &T = Tokens[I];
-    if (T.Kind == TokenKind::Comment)
+  // I == Tokens.size() flushes the last argument of a call left unclosed at
+  // the end of the file.
+  for (size_t I = Open + 1; I <= Tokens.size(); ++I) {
+    bool AtEnd = I == Tokens.size();
+    if (!AtEnd && Tokens[I].Kind == TokenKind::Comment)
       continue;
-    bool Close = T.isOp(")") && T.Depth == Depth - 1;
-    bool Comma = T.isOp(",") && T.Depth == Depth;
+    bool Close = AtEnd || (Tokens[I].isOp(")") && Tokens[I].Depth == Depth - 1);
+    bool Comma = !AtEnd && Tokens[I].isOp(",") && Tokens[I].Depth == Depth;
     if (!Close && !Comma)
       continue;
     ArrayRef<Token> Arg = makeArrayRef(Tokens).slice(ArgBegin, I - ArgBegin);
@@ -227,7 +229,7 @@ Optional<Call> Extractor::parseCall(size_t Open) {
     if (Close)
       return C;
   }
-  return C; // Unclosed call at end of file: use what was read.
+  llvm_unreachable("the loop returns at the end of the tokens");
 }
 
 void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
