@@ -17,3 +17,10 @@ llvm_config.with_environment("PATH", config.licit_tools_dir, append_path=True)
 config.environment["LICIT_NO_DEFAULT_POLICY"] = "1"
 config.substitutions.append(("%licit", os.path.join(config.licit_tools_dir, "licit")))
 config.substitutions.append(("%packs", os.path.join(config.licit_src_root, "policies")))
+# Permission tests need a user the file modes apply to: root drops to
+# 'nobody' with setpriv, anyone else is already subject to them.
+if os.getuid() == 0:
+    config.substitutions.append(
+        ("%as_unprivileged", "setpriv --reuid=65534 --regid=65534 --clear-groups"))
+else:
+    config.substitutions.append(("%as_unprivileged", ""))

@@ -89,23 +89,39 @@ void Scan::dumpPolicy(StringRef Path, raw_ostream &OS) {
 void Scan::discover(StringRef Root) {
   SmallString<256> RealRoot;
   sys::fs::real_path(Root, RealRoot);
-  std::error_code EC;
-  for (sys::fs::recursive_directory_iterator It(Root, EC,
-                                                /*follow_symlinks=*/false),
-       End;
-       It != End; It.increment(EC)) {
-    if (EC) {
-      PolicyDiags.report(RuleID::InputUnreadable, displayPath(It->path()),
-                         SMRange(), "cannot read directory: " + EC.message());
-      EC.clear();
+  // A hand-rolled walk rather than recursive_directory_iterator, which
+  // drops the error of a subdirectory it cannot open.
+  std::vector<sys::fs::directory_iterator> Stack;
+  auto Enter = [&](StringRef Dir) {
+    std::error_code EC;
+    sys::fs::directory_iterator It(Dir, EC, /*follow_symlinks=*/false);
+    if (EC)
+      PolicyDiags.report(RuleID::InputUnreadable, displayPath(Dir), SMRange(),
+                         "cannot read directory: " + EC.message());
+    else if (It != sys::fs::directory_iterator())
+      Stack.push_back(std::move(It));
+  };
+  Enter(Root);
+  while (!Stack.empty()) {
+    if (Stack.back() == sys::fs::directory_iterator()) {
+      Stack.pop_back();
       continue;
     }
-    StringRef Path = It->path();
+    sys::fs::directory_entry Entry = *Stack.back();
+    std::error_code EC;
+    Stack.back().increment(EC);
+    if (EC) {
+      PolicyDiags.report(RuleID::InputUnreadable,
+                         displayPath(sys::path::parent_path(Entry.path())),
+                         SMRange(), "cannot read directory: " + EC.message());
+      Stack.pop_back();
+    }
+    StringRef Path = Entry.path();
     StringRef Name = sys::path::filename(Path);
-    sys::fs::file_type Type = It->type();
+    sys::fs::file_type Type = Entry.type();
     if (Type == sys::fs::file_type::directory_file) {
-      if (isIgnoredDirectory(Name) || isVirtualEnv(Path))
-        It.no_push();
+      if (!isIgnoredDirectory(Name) && !isVirtualEnv(Path))
+        Enter(Path);
       continue;
     }
     Optional<FileKind> Kind = classifyFile(Path);
@@ -121,7 +137,7 @@ void Scan::discover(StringRef Root) {
     }
     if (!Kind || Type != sys::fs::file_type::regular_file)
       continue;
-    ErrorOr<sys::fs::basic_file_status> Status = It->status();
+    ErrorOr<sys::fs::basic_file_status> Status = Entry.status();
     if (Status && Status->getSize() > Options.MaxFileSize) {
       skip(Path, "larger than " + Twine(Options.MaxFileSize >> 20) + " MiB");
       continue;
@@ -214,13 +230,18 @@ Error Scan::run() {
     sys::fs::file_status Status;
     if (std::error_code EC = sys::fs::status(Path, Status))
       return createFileError(Path, EC);
-    if (sys::fs::is_directory(Status)) {
+    Optional<FileKind> Kind = classifyFile(Path);
+    if (sys::fs::is_directory(Status))
       discover(Path);
-    } else if (Optional<FileKind> Kind = classifyFile(Path)) {
-      addCandidate(Path, *Kind);
-    } else {
+    else if (!sys::fs::is_regular_file(Status))
+      // Reading a FIFO or a device could block forever.
+      skip(Path, "not a regular file");
+    else if (!Kind)
       skip(Path, "no pass reads this kind of file");
-    }
+    else if (Status.getSize() > Options.MaxFileSize)
+      skip(Path, "larger than " + Twine(Options.MaxFileSize >> 20) + " MiB");
+    else
+      addCandidate(Path, *Kind);
   }
   Pipeline Passes = createPipeline(Options.Passes);
   FactStore Facts;
