@@ -15,8 +15,10 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.licit_tools_dir, append_path=True)
 # Hermetic: never pick up a .licit.toml from above the test directories.
 config.environment["LICIT_NO_DEFAULT_POLICY"] = "1"
+# Longer names first: lit substitutes in order, and "%licit" is a prefix.
+config.substitutions.append(("%licit_src", config.licit_src_root))
 config.substitutions.append(("%licit", os.path.join(config.licit_tools_dir, "licit")))
-config.substitutions.append(("%packs", os.path.join(config.licit_src_root, "policies")))
+config.substitutions.append(("%python", config.python_executable))
 # Permission tests need a user the file modes apply to: root drops to
 # 'nobody' with setpriv, anyone else is already subject to them.
 if os.getuid() == 0:
