@@ -32,11 +32,13 @@ Scan::~Scan() = default;
 /// Directories that never hold the project's own code: version control,
 /// caches and tool state.
 static bool isIgnoredDirectory(StringRef Name) {
-  static const StringRef Names[] = {
-      ".git",        ".hg",          ".svn",          ".bzr",
-      "_darcs",      ".jj",          "__pycache__",   ".mypy_cache",
-      ".pytest_cache", ".ruff_cache", ".tox",          ".nox",
-      "node_modules", ".ipynb_checkpoints"};
+  static const StringRef Names[] = {".git",          ".hg",
+                                    ".svn",          ".bzr",
+                                    "_darcs",        ".jj",
+                                    "__pycache__",   ".mypy_cache",
+                                    ".pytest_cache", ".ruff_cache",
+                                    ".tox",          ".nox",
+                                    "node_modules",  ".ipynb_checkpoints"};
   return is_contained(Names, Name);
 }
 
@@ -286,10 +288,10 @@ void Scan::finish() {
       continue;
     if (Policy)
       if (const Located<Severity> *S = Policy->settingOf(D.Rule))
-        D.Notes.push_back({S->Range, ("'" + getRuleInfo(D.Rule).Name +
-                                      "' is set to '" + severityName(S->Value) +
-                                      "' here")
-                                         .str()});
+        D.Notes.push_back(
+            {S->Range, ("'" + getRuleInfo(D.Rule).Name + "' is set to '" +
+                        severityName(S->Value) + "' here")
+                           .str()});
     Kept.push_back(std::move(D));
   }
   // Problems in policies and inputs, including exceptions nothing used.
@@ -309,8 +311,7 @@ void Scan::addOwnDiagnosticsAndSort(std::vector<Diagnostic> &Kept) {
                            static_cast<unsigned>(A.Rule),
                            StringRef(A.Message)) <
            std::make_tuple(StringRef(B.File), B.Range.Start.getPointer(),
-                           static_cast<unsigned>(B.Rule),
-                           StringRef(B.Message));
+                           static_cast<unsigned>(B.Rule), StringRef(B.Message));
   });
   Diags = std::move(Kept);
 }

@@ -117,10 +117,10 @@ public:
         R = Split.second;
       }
       if (Err && Cells.size() != Columns.size())
-        *Err = error(Line,
-                     formatv("expected {0} tab-separated cells, found {1}",
-                             Columns.size(), Cells.size())
-                         .str());
+        *Err =
+            error(Line, formatv("expected {0} tab-separated cells, found {1}",
+                                Columns.size(), Cells.size())
+                            .str());
       return true;
     }
     return false;
@@ -154,7 +154,8 @@ private:
 } // namespace
 
 /// Splits "word[?][: detail]" into its parts.
-static std::pair<StringRef, StringRef> splitDetail(StringRef Cell, bool &Verified) {
+static std::pair<StringRef, StringRef> splitDetail(StringRef Cell,
+                                                   bool &Verified) {
   auto [Head, Detail] = Cell.split(": ");
   Head = Head.trim();
   Verified = true;
@@ -212,16 +213,23 @@ static Optional<Fact> parseFact(StringRef Cell, Vocabulary V) {
   return F;
 }
 
-static const StringRef LicenceColumns[] = {
-    "id",          "spdx",
-    "name",        "osi",
-    "non-commercial", "research-only",
-    "mau-cap",     "revenue-cap",
-    "eu-excluded", "acceptable-use",
-    "no-training-other-models", "attribution",
-    "naming",      "derivatives-same-licence",
-    "copyleft",    "notes",
-    "source"};
+static const StringRef LicenceColumns[] = {"id",
+                                           "spdx",
+                                           "name",
+                                           "osi",
+                                           "non-commercial",
+                                           "research-only",
+                                           "mau-cap",
+                                           "revenue-cap",
+                                           "eu-excluded",
+                                           "acceptable-use",
+                                           "no-training-other-models",
+                                           "attribution",
+                                           "naming",
+                                           "derivatives-same-licence",
+                                           "copyleft",
+                                           "notes",
+                                           "source"};
 
 static Vocabulary vocabularyFor(Trait T) {
   switch (T) {
@@ -294,16 +302,16 @@ static Error parseLicenceList(const TableReader &Table, unsigned Col,
       Ref.Verified = false;
     Out.push_back(Ref);
     if (!Head.empty() && !Head.consume_front("+"))
-      return Table.cellError(Col, "expected '+' between licences in '" +
-                                      Cell + "'");
+      return Table.cellError(Col,
+                             "expected '+' between licences in '" + Cell + "'");
   }
   return Error::success();
 }
 
 static const StringRef ModelColumns[] = {
-    "id",     "kind",    "family",      "licence", "effective-licences",
-    "base-model", "params", "weights",  "code",    "data",
-    "methodology", "openness", "gated", "notes",   "source"};
+    "id",          "kind",     "family",  "licence", "effective-licences",
+    "base-model",  "params",   "weights", "code",    "data",
+    "methodology", "openness", "gated",   "notes",   "source"};
 
 static std::string modelKey(ModelKind Kind, StringRef ID) {
   return (modelKindName(Kind) + ":" + ID.lower()).str();
@@ -332,8 +340,8 @@ Error KnowledgeBase::parseModels(MemoryBufferRef Buffer) {
     if (Error E = parseLicenceList(Table, 3, LicenceIndex, M.Declared,
                                    M.LicenceDetail))
       return E;
-    if (Error E = parseLicenceList(Table, 4, LicenceIndex, M.Effective,
-                                   Ignored))
+    if (Error E =
+            parseLicenceList(Table, 4, LicenceIndex, M.Effective, Ignored))
       return E;
     if (!Table.cell(5).empty()) {
       StringRef Detail;
@@ -351,8 +359,8 @@ Error KnowledgeBase::parseModels(MemoryBufferRef Buffer) {
     }
     Optional<Openness> Level = parseOpenness(Table.cell(11));
     if (!Level)
-      return Table.cellError(11, "unknown openness level '" + Table.cell(11) +
-                                     "'");
+      return Table.cellError(11,
+                             "unknown openness level '" + Table.cell(11) + "'");
     M.Level = *Level;
     Optional<Fact> Gated = parseFact(Table.cell(12), Vocabulary::Boolean);
     if (!Gated)
@@ -455,8 +463,7 @@ const Model *KnowledgeBase::lookupModel(ModelKind Kind, StringRef ID) const {
   return Find(Name);
 }
 
-ArrayRef<Alternative>
-KnowledgeBase::alternativesFor(StringRef ModelID) const {
+ArrayRef<Alternative> KnowledgeBase::alternativesFor(StringRef ModelID) const {
   auto It = AlternativeIndex.find(ModelID.lower());
   if (It == AlternativeIndex.end())
     return {};

@@ -49,18 +49,16 @@ void emitText(ArrayRef<Diagnostic> Diags, SourceMgr &SM, raw_ostream &OS,
     // Fix-it text shows under the caret only for edits on the same line.
     SmallVector<SMFixIt, 2> FixIts;
     if (!D.Fixes.empty())
-      FixIts.append(D.Fixes.front().Edits.begin(),
-                    D.Fixes.front().Edits.end());
+      FixIts.append(D.Fixes.front().Edits.begin(), D.Fixes.front().Edits.end());
     printOne(SM, D.File, D.Range, kindOf(D.Level),
              D.Message + " [" + getRuleInfo(D.Rule).Name + "]", FixIts, OS,
              Colors);
     for (const Note &N : D.Notes)
-      printOne(SM, "", N.Range, SourceMgr::DK_Note, N.Message, {}, OS,
-               Colors);
+      printOne(SM, "", N.Range, SourceMgr::DK_Note, N.Message, {}, OS, Colors);
     for (const Fix &F : D.Fixes)
       printOne(SM, "", SMRange(), SourceMgr::DK_Note,
-               "fix (" + applicabilityName(F.Safety) + "): " + F.Title, {},
-               OS, Colors);
+               "fix (" + applicabilityName(F.Safety) + "): " + F.Title, {}, OS,
+               Colors);
   }
 }
 
@@ -84,8 +82,7 @@ void emitSummary(ArrayRef<Diagnostic> Diags, unsigned FilesChecked,
     OS << "no findings";
   } else {
     for (size_t I = 0; I != Parts.size(); ++I)
-      OS << (I == 0 ? "" : I + 1 == Parts.size() ? " and " : ", ")
-         << Parts[I];
+      OS << (I == 0 ? "" : I + 1 == Parts.size() ? " and " : ", ") << Parts[I];
     OS << " generated";
   }
   OS << " (" << plural(FilesChecked, "file") << " checked";

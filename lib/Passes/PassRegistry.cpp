@@ -22,7 +22,8 @@ FilePass::~FilePass() = default;
 ProjectPass::~ProjectPass() = default;
 
 static const PassInfo Passes[] = {
-#define LICIT_FILE_PASS(Name, Class, Summary) {Name, Summary, true, Class::rules()},
+#define LICIT_FILE_PASS(Name, Class, Summary)                                  \
+  {Name, Summary, true, Class::rules()},
 #define LICIT_PROJECT_PASS(Name, Class, Summary)                               \
   {Name, Summary, false, Class::rules()},
 #include "Passes.def"

@@ -44,15 +44,12 @@ Date Date::today() {
   return {Local.tm_year + 1900, Local.tm_mon + 1, Local.tm_mday};
 }
 
-bool ListEntry::matches(StringRef ID) const {
-  return Glob.match(ID.lower());
-}
+bool ListEntry::matches(StringRef ID) const { return Glob.match(ID.lower()); }
 
 bool PolicyException::matches(const Diagnostic &D, StringRef AbsPath) const {
   auto AnyMatch = [](const std::vector<ListEntry> &List, StringRef Value) {
-    return List.empty() || any_of(List, [&](const ListEntry &E) {
-             return E.matches(Value);
-           });
+    return List.empty() ||
+           any_of(List, [&](const ListEntry &E) { return E.matches(Value); });
   };
   if (!Models.empty() && D.ModelID.empty())
     return false;
@@ -90,14 +87,13 @@ const PolicyException *CompiledPolicy::findException(const Diagnostic &D,
 
 static void writeString(raw_ostream &OS, StringRef S) {
   OS << '"';
-  for (char C : S) {
+  for (char C : S)
     if (C == '"' || C == '\\')
       OS << '\\' << C;
     else if (static_cast<unsigned char>(C) < 0x20)
       OS << format("\\u%04x", C);
     else
       OS << C;
-  }
   OS << '"';
 }
 
@@ -349,16 +345,15 @@ std::vector<ListEntry> PolicyLoader::Impl::entryList(const TomlNode &Node,
   return Out;
 }
 
-void PolicyLoader::Impl::setSeverity(CompiledPolicy &P, RuleID Rule,
-                                     Severity S, SMRange Range,
-                                     StringRef What) {
+void PolicyLoader::Impl::setSeverity(CompiledPolicy &P, RuleID Rule, Severity S,
+                                     SMRange Range, StringRef What) {
   auto [It, Inserted] =
       SetInThisFile.try_emplace(static_cast<unsigned>(Rule), Range);
   if (!Inserted) {
-    Diagnostic &D = report(RuleID::PolicyDuplicateEntry, Range,
-                           "severity of '" + getRuleInfo(Rule).Name +
-                               "' is set twice in this file; " + What +
-                               " wins");
+    Diagnostic &D =
+        report(RuleID::PolicyDuplicateEntry, Range,
+               "severity of '" + getRuleInfo(Rule).Name +
+                   "' is set twice in this file; " + What + " wins");
     D.Notes.push_back({It->second, "first set here"});
   }
   P.Severities[static_cast<unsigned>(Rule)] = Located<Severity>{S, Range};
@@ -370,11 +365,10 @@ void PolicyLoader::Impl::compileRules(const TomlNode &Table,
     Optional<RuleID> Rule = lookupRule(Key);
     if (!Rule) {
       std::string Hint = suggestRuleName(Key);
-      Diagnostic &D = report(RuleID::PolicyUnknownRule, Value.KeyRange,
-                             "unknown rule id '" + Key + "'" +
-                                 (Hint.empty() ? ""
-                                               : "; did you mean '" + Hint +
-                                                     "'?"));
+      Diagnostic &D =
+          report(RuleID::PolicyUnknownRule, Value.KeyRange,
+                 "unknown rule id '" + Key + "'" +
+                     (Hint.empty() ? "" : "; did you mean '" + Hint + "'?"));
       if (!Hint.empty())
         D.Fixes.push_back({"replace with '" + Hint + "'",
                            {SMFixIt(Value.KeyRange, Hint)},
@@ -383,8 +377,9 @@ void PolicyLoader::Impl::compileRules(const TomlNode &Table,
     }
     if (!getRuleInfo(*Rule).isConfigurable()) {
       report(RuleID::PolicyInvalidValue, Value.KeyRange,
-             "'" + Key + "' reports problems in policy files; its severity "
-                         "cannot be configured");
+             "'" + Key +
+                 "' reports problems in policy files; its severity "
+                 "cannot be configured");
       continue;
     }
     if (!expect(Value, TomlNode::String))
@@ -461,7 +456,8 @@ void PolicyLoader::Impl::compileException(const TomlNode &Table,
                                           CompiledPolicy &P) {
   if (!expect(Table, TomlNode::Table))
     return;
-  checkKeys(Table, {"models", "licences", "rules", "paths", "reason", "expires"},
+  checkKeys(Table,
+            {"models", "licences", "rules", "paths", "reason", "expires"},
             "an exception");
   auto E = std::make_shared<PolicyException>();
   E->Range = Table.Range;
@@ -629,16 +625,15 @@ const CompiledPolicy &PolicyLoader::Impl::loadPath(StringRef Path,
   if (!Buffer) {
     if (ExtendsRange.isValid())
       report(RuleID::PolicyUnresolvedExtends, ExtendsRange,
-             "cannot load policy '" + Path + "': " +
-                 Buffer.getError().message() + "; shipped packs are " +
+             "cannot load policy '" + Path +
+                 "': " + Buffer.getError().message() + "; shipped packs are " +
                  join(PolicyLoader::builtinPackNames(), ", "));
     else
       Diags.report(RuleID::PolicyUnresolvedExtends, Path, SMRange(),
                    "cannot load policy: " + Buffer.getError().message());
     return loadPack("default");
   }
-  return compile(Key, std::move(*Buffer),
-                 sys::path::parent_path(Abs).str(),
+  return compile(Key, std::move(*Buffer), sys::path::parent_path(Abs).str(),
                  sys::path::filename(Abs) == "pyproject.toml");
 }
 
@@ -699,9 +694,10 @@ void PolicyLoader::Impl::reportUnusedExceptions() {
   for (const auto &Entry : Loaded)
     for (const auto &E : Entry.second->Exceptions)
       if (Seen.insert(E.get()).second && !E->Expired && E->Uses == 0)
-        Diags.report(RuleID::PolicyUnusedException, E->PolicyPath, E->Range,
-                 "exception matched no finding; remove it or narrow what it "
-                 "names");
+        Diags.report(
+            RuleID::PolicyUnusedException, E->PolicyPath, E->Range,
+            "exception matched no finding; remove it or narrow what it "
+            "names");
 }
 
 PolicyLoader::PolicyLoader(SourceMgr &SM, DiagSink &Diags,

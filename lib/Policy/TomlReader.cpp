@@ -64,8 +64,8 @@ public:
     if (!Pos || Pos.line > LineStarts.size())
       return SMLoc();
     size_t Offset = LineStarts[Pos.line - 1];
-    for (unsigned Col = 1; Col < Pos.column && Offset < Text.size() &&
-                           Text[Offset] != '\n';
+    for (unsigned Col = 1;
+         Col < Pos.column && Offset < Text.size() && Text[Offset] != '\n';
          ++Col) {
       // Step over one UTF-8 code point: a lead byte and its continuations.
       ++Offset;
@@ -137,10 +137,10 @@ TomlReadResult readToml(const MemoryBuffer &Buffer) {
   TomlReadResult Result;
   StringRef Text = Buffer.getBuffer();
   PositionMap Map(Text);
-  toml::parse_result Parsed = toml::parse(
-      std::string_view(Text.data(), Text.size()),
-      std::string_view(Buffer.getBufferIdentifier().data(),
-                       Buffer.getBufferIdentifier().size()));
+  toml::parse_result Parsed =
+      toml::parse(std::string_view(Text.data(), Text.size()),
+                  std::string_view(Buffer.getBufferIdentifier().data(),
+                                   Buffer.getBufferIdentifier().size()));
   if (!Parsed) {
     const toml::parse_error &Err = Parsed.error();
     Result.ErrorRange = Map.range(Err.source());

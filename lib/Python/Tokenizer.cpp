@@ -32,8 +32,8 @@ static int stringPrefixLength(StringRef S, size_t Pos) {
 
 static const char *const ThreeCharOps[] = {"**=", "//=", ">>=", "<<=", "..."};
 static const char *const TwoCharOps[] = {
-    "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=",
-    "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":="};
+    "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=",
+    "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":="};
 
 std::vector<Token> tokenize(StringRef S) {
   std::vector<Token> Out;
@@ -68,9 +68,8 @@ std::vector<Token> tokenize(StringRef S) {
       I = End;
       continue;
     }
-    int Prefix = isNameStart(C) || C == '\'' || C == '"'
-                     ? stringPrefixLength(S, I)
-                     : -1;
+    int Prefix =
+        isNameStart(C) || C == '\'' || C == '"' ? stringPrefixLength(S, I) : -1;
     if (Prefix >= 0) {
       StringRef Flags = S.substr(I, Prefix);
       size_t Q = I + Prefix;

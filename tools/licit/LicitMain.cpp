@@ -59,9 +59,9 @@ static cl::opt<std::string> WarningsAsErrors(
     "warnings-as-errors",
     cl::desc("Comma-separated globs of rule ids whose warnings are errors"),
     cl::init(""), LICIT_SUBS, cl::cat(LicitCategory));
-static cl::opt<unsigned> Jobs("j",
-                              cl::desc("Number of threads (default: all cores)"),
-                              cl::init(0), LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<unsigned>
+    Jobs("j", cl::desc("Number of threads (default: all cores)"), cl::init(0),
+         LICIT_SUBS, cl::cat(LicitCategory));
 static void printVersion(raw_ostream &OS) {
   OS << "licit version " LICIT_VERSION "\n";
 }
@@ -100,8 +100,8 @@ int main(int argc, char **argv) {
       continue;
     }
     if (Arg != "always" && Arg != "never")
-      return fail("--color: expected 'auto', 'always' or 'never', not '" +
-                  Arg + "'");
+      return fail("--color: expected 'auto', 'always' or 'never', not '" + Arg +
+                  "'");
     *It = Arg == "always" ? "--color=true" : "--color=false";
     ++It;
   }

@@ -64,8 +64,8 @@ TEST(KnowledgeBaseTest, LookupBySpdxIgnoringCase) {
 
 TEST(KnowledgeBaseTest, DistillInheritsLlamaThroughEffectiveLicences) {
   auto KB = builtin();
-  const Model *M =
-      KB->lookupModel(ModelKind::Hub, "deepseek-ai/deepseek-r1-distill-llama-8b");
+  const Model *M = KB->lookupModel(ModelKind::Hub,
+                                   "deepseek-ai/deepseek-r1-distill-llama-8b");
   ASSERT_TRUE(M);
   ASSERT_EQ(M->Declared.size(), 1u);
   EXPECT_EQ(M->Declared[0].ID, "mit");
@@ -76,7 +76,8 @@ TEST(KnowledgeBaseTest, DistillInheritsLlamaThroughEffectiveLicences) {
 
 TEST(KnowledgeBaseTest, OllamaTagsResolveThroughQuantisations) {
   auto KB = builtin();
-  const Model *M = KB->lookupModel(ModelKind::Ollama, "llama3.1:8b-instruct-q4_K_M");
+  const Model *M =
+      KB->lookupModel(ModelKind::Ollama, "llama3.1:8b-instruct-q4_K_M");
   ASSERT_TRUE(M);
   EXPECT_EQ(M->ID, "llama3.1:8b");
   EXPECT_TRUE(KB->lookupModel(ModelKind::Ollama, "llama3.2:latest"));
@@ -89,9 +90,10 @@ TEST(KnowledgeBaseTest, MalformedCellIsLocated) {
       "revenue-cap\teu-excluded\tacceptable-use\tno-training-other-models\t"
       "attribution\tnaming\tderivatives-same-licence\tcopyleft\tnotes\tsource\n"
       "x\tX\tX\tmaybe\tno\tno\tno\tno\tno\tno\tno\tno\tno\tno\tno\t\ts\n";
-  std::string Models = "id\tkind\tfamily\tlicence\teffective-licences\tbase-model"
-                       "\tparams\tweights\tcode\tdata\tmethodology\topenness"
-                       "\tgated\tnotes\tsource\n";
+  std::string Models =
+      "id\tkind\tfamily\tlicence\teffective-licences\tbase-model"
+      "\tparams\tweights\tcode\tdata\tmethodology\topenness"
+      "\tgated\tnotes\tsource\n";
   std::string Alternatives = "from\tto\tto-licence\treason\n";
   Expected<std::unique_ptr<KnowledgeBase>> KB = KnowledgeBase::load(
       MemoryBufferRef(Licences, "l.tsv"), MemoryBufferRef(Models, "m.tsv"),

@@ -47,9 +47,8 @@ protected:
     std::vector<std::string> Out;
     for (const Diagnostic &D : Diags) {
       auto LC = SM.getLineAndColumn(D.Range.Start);
-      Out.push_back((Twine(LC.first) + ":" + Twine(LC.second) + ": " +
-                     D.Message)
-                        .str());
+      Out.push_back(
+          (Twine(LC.first) + ":" + Twine(LC.second) + ": " + D.Message).str());
     }
     return Out;
   }
@@ -119,8 +118,8 @@ TEST_F(PolicyTest, ColumnsCountBytesAfterNonAscii) {
   compile("[models]\ndeny = [{ id = \"é/ü\", reason = \"ß\" }, 7]\n");
   // The integer sits after three two-byte characters: toml++ counts code
   // points (column 39), the diagnostic must count bytes (column 42).
-  EXPECT_EQ(messages(),
-            std::vector<std::string>{"2:42: expected a string, found an integer"});
+  EXPECT_EQ(messages(), std::vector<std::string>{
+                            "2:42: expected a string, found an integer"});
 }
 
 TEST_F(PolicyTest, ExceptionsNeedReasonsAndExpire) {
@@ -130,11 +129,12 @@ TEST_F(PolicyTest, ExceptionsNeedReasonsAndExpire) {
                                     "models = \"a/b\"\n"
                                     "reason = \"legal ok\"\n"
                                     "expires = 2001-01-01\n");
-  EXPECT_EQ(messages(),
-            (std::vector<std::string>{
-                "1:1: exception needs a non-empty 'reason' saying why it is "
-                "acceptable",
-                "6:11: exception expired on 2001-01-01 and no longer applies"}));
+  EXPECT_EQ(
+      messages(),
+      (std::vector<std::string>{
+          "1:1: exception needs a non-empty 'reason' saying why it is "
+          "acceptable",
+          "6:11: exception expired on 2001-01-01 and no longer applies"}));
   ASSERT_EQ(P.Exceptions.size(), 2u);
   EXPECT_TRUE(P.Exceptions[1]->Expired);
 }

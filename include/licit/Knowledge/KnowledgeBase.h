@@ -73,9 +73,7 @@ struct Licence {
   llvm::StringRef Source;
   Fact Traits[NumTraits];
 
-  const Fact &trait(Trait T) const {
-    return Traits[static_cast<unsigned>(T)];
-  }
+  const Fact &trait(Trait T) const { return Traits[static_cast<unsigned>(T)]; }
   /// \returns true when the trait's rule should fire for this licence: the
   /// licence has the trait (fully or partly), or lacks a good one.
   bool flags(Trait T) const;

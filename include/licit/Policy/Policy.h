@@ -116,8 +116,7 @@ class PolicyLoader {
 public:
   /// Policy files are added to \p SM so that diagnostics and notes can point
   /// into them; problems in them are reported to \p Diags.
-  PolicyLoader(llvm::SourceMgr &SM, DiagSink &Diags,
-               const KnowledgeBase &KB);
+  PolicyLoader(llvm::SourceMgr &SM, DiagSink &Diags, const KnowledgeBase &KB);
   ~PolicyLoader();
 
   /// Loads the policy file at \p Path (--policy).

@@ -18,9 +18,9 @@ ArrayRef<RuleID> LicenceTermsPass::rules() {
   static const RuleID Rules[] = {
 #define LICIT_TRAIT(Enum, Column, Rule, FlagWhenAbsent, Phrase) RuleID::Rule,
 #include "licit/Knowledge/Traits.def"
-      RuleID::LicenceDenied,   RuleID::LicenceNotAllowed,
-      RuleID::ModelDenied,     RuleID::ModelNotAllowed,
-      RuleID::ModelOpenness,   RuleID::ModelUnknownLicence};
+      RuleID::LicenceDenied, RuleID::LicenceNotAllowed,
+      RuleID::ModelDenied,   RuleID::ModelNotAllowed,
+      RuleID::ModelOpenness, RuleID::ModelUnknownLicence};
   return Rules;
 }
 
@@ -120,17 +120,16 @@ void Checker::checkLicence(const Model &M, const LicenceRef &LR) {
   auto AddProvenance = [&](Diagnostic &D) {
     if (Ancestor)
       D.Notes.push_back(
-          {SMRange(), ("'" + M.ID + "' declares '" +
-                          (M.Declared.empty() ? StringRef("?")
-                                              : M.Declared.front().ID) +
-                          "' but derives from '" + Ancestor->ID +
-                          "', which is under '" + L->ID + "'")
-                             .str()});
+          {SMRange(),
+           ("'" + M.ID + "' declares '" +
+            (M.Declared.empty() ? StringRef("?") : M.Declared.front().ID) +
+            "' but derives from '" + Ancestor->ID + "', which is under '" +
+            L->ID + "'")
+               .str()});
     if (!LR.Verified)
       D.Notes.push_back({SMRange(), ("that '" + M.ID + "' is under '" + L->ID +
-                                        "' is unverified; source: " +
-                                        M.Source)
-                                           .str()});
+                                     "' is unverified; source: " + M.Source)
+                                        .str()});
   };
   if (const ListEntry *E = findEntry(Policy.LicenceDeny, L->ID)) {
     Diagnostic &D = report(RuleID::LicenceDenied,
@@ -194,15 +193,16 @@ void Checker::addAlternativeFix() {
     return;
   for (const Alternative &A : KB.alternativesFor(Ref.ID)) {
     const Model *M = KB.lookupModel(ModelKind::Hub, A.To);
-    ArrayRef<LicenceRef> Licences =
-        M && !M->Effective.empty() ? ArrayRef<LicenceRef>(M->Effective)
-                                   : ArrayRef<LicenceRef>(A.ToLicences);
+    ArrayRef<LicenceRef> Licences = M && !M->Effective.empty()
+                                        ? ArrayRef<LicenceRef>(M->Effective)
+                                        : ArrayRef<LicenceRef>(A.ToLicences);
     if (!isAcceptable(A.To, Licences, M))
       continue;
     Fix F;
     std::string Names;
     for (const LicenceRef &L : A.ToLicences)
-      Names += (Names.empty() ? "" : "+") + L.ID.str() + (L.Verified ? "" : "?");
+      Names +=
+          (Names.empty() ? "" : "+") + L.ID.str() + (L.Verified ? "" : "?");
     F.Title = ("use '" + A.To + "' (" + Names + ") instead: " + A.Reason).str();
     F.Edits.push_back(SMFixIt(Ref.IDRange, A.To));
     // Another model behaves differently: never applied without a human.
@@ -228,13 +228,12 @@ void Checker::run() {
   }
   const Model *M = KB.lookupModel(Ref.Kind, Ref.ID);
   if (!M) {
-    report(RuleID::ModelUnknownLicence,
-           "licit does not know the licence of " + modelKindName(Ref.Kind) +
-               " model '" + Ref.ID + "'");
+    report(RuleID::ModelUnknownLicence, "licit does not know the licence of " +
+                                            modelKindName(Ref.Kind) +
+                                            " model '" + Ref.ID + "'");
   } else if (M->Effective.empty()) {
-    Diagnostic &D =
-        report(RuleID::ModelUnknownLicence,
-               "the licence of '" + ID + "' is not known");
+    Diagnostic &D = report(RuleID::ModelUnknownLicence,
+                           "the licence of '" + ID + "' is not known");
     if (!M->LicenceDetail.empty())
       D.Notes.push_back({SMRange(), M->LicenceDetail.str()});
   } else {

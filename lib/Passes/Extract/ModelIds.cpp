@@ -21,9 +21,8 @@ static bool isHubSegment(StringRef S) {
     return false;
   if (S.contains("--") || S.contains(".."))
     return false;
-  return all_of(S, [](char C) {
-    return isAlnum(C) || C == '.' || C == '_' || C == '-';
-  });
+  return all_of(
+      S, [](char C) { return isAlnum(C) || C == '.' || C == '_' || C == '-'; });
 }
 
 /// Names ending like a file are weights or configs, not repositories.
@@ -33,22 +32,23 @@ static bool looksLikeFile(StringRef S) {
       ".json", ".yaml", ".yml", ".txt",  ".py",          ".pkl",  ".h5",
       ".zip",  ".tar",  ".gz",  ".csv",  ".parquet",     ".md"};
   StringRef Ext = sys::path::extension(S);
-  return any_of(Extensions, [&](StringRef E) { return Ext.equals_insensitive(E); });
+  return any_of(Extensions,
+                [&](StringRef E) { return Ext.equals_insensitive(E); });
 }
 
 static Optional<ParsedId> parseHub(StringRef S) {
-  for (StringRef Prefix : {"hf-hub:", "hf://", "https://huggingface.co/",
-                           "http://huggingface.co/", "huggingface.co/",
-                           "https://hf.co/", "hf.co/"})
+  for (StringRef Prefix :
+       {"hf-hub:", "hf://", "https://huggingface.co/", "http://huggingface.co/",
+        "huggingface.co/", "https://hf.co/", "hf.co/"})
     if (S.consume_front(Prefix))
       break;
   auto [Org, Name] = S.split('/');
   if (looksLikeFile(S))
     return None;
   if (Name.empty() && !S.contains('/'))
-    return isHubSegment(Org) ? Optional<ParsedId>(ParsedId{ModelKind::Hub,
-                                                           Org.str(), false})
-                             : None;
+    return isHubSegment(Org)
+               ? Optional<ParsedId>(ParsedId{ModelKind::Hub, Org.str(), false})
+               : None;
   if (!isHubSegment(Org) || !isHubSegment(Name))
     return None;
   return ParsedId{ModelKind::Hub, S.str(), true};

@@ -142,9 +142,8 @@ Optional<Constant> Extractor::evaluate(ArrayRef<Token> Toks) const {
       return None;
     return It->second;
   }
-  if (Toks.empty() || !all_of(Toks, [](const Token &T) {
-        return T.Kind == TokenKind::String;
-      }))
+  if (Toks.empty() ||
+      !all_of(Toks, [](const Token &T) { return T.Kind == TokenKind::String; }))
     return None;
   Constant C;
   C.Tokens = Toks;
@@ -160,9 +159,9 @@ Optional<Constant> Extractor::evaluate(ArrayRef<Token> Toks) const {
 void Extractor::collectConstants() {
   // NAME = "literal" ... at the start of a statement.
   for (size_t I = 0; I + 2 < Tokens.size(); ++I) {
-    bool AtStatementStart =
-        I == 0 || Tokens[I - 1].Kind == TokenKind::Newline ||
-        Tokens[I - 1].Kind == TokenKind::Comment;
+    bool AtStatementStart = I == 0 ||
+                            Tokens[I - 1].Kind == TokenKind::Newline ||
+                            Tokens[I - 1].Kind == TokenKind::Comment;
     if (!AtStatementStart || Tokens[I].Kind != TokenKind::Name ||
         !Tokens[I + 1].isOp("=") || Tokens[I].Depth != 0)
       continue;
