@@ -99,9 +99,8 @@ public:
   }
 
   /// Advances to the next data row, skipping blank and '#' lines.
-  /// \returns false at the end of the table; \p Err is set for a row with
-  /// the wrong number of cells.
-  bool nextRow(Error *Err = nullptr) {
+  /// \returns false at the end of the table.
+  bool nextRow() {
     while (!Rest.empty()) {
       std::tie(Line, Rest) = Rest.split('\n');
       ++LineNo;
@@ -116,15 +115,29 @@ public:
           break;
         R = Split.second;
       }
-      if (Err && Cells.size() != Columns.size())
-        *Err =
-            error(Line, formatv("expected {0} tab-separated cells, found {1}",
-                                Columns.size(), Cells.size())
-                            .str());
       return true;
     }
     return false;
   }
+
+  /// Reads the header, then calls \p Row for each data row until it fails.
+  Error forEachRow(function_ref<Error()> Row) {
+    if (Error E = readHeader())
+      return E;
+    while (nextRow()) {
+      if (Cells.size() != Columns.size())
+        return error(Line,
+                     formatv("expected {0} tab-separated cells, found {1}",
+                             Columns.size(), Cells.size())
+                         .str());
+      if (Error E = Row())
+        return E;
+    }
+    return Error::success();
+  }
+
+  /// Parses cell \p I as a typed fact of vocabulary \p V.
+  Expected<Fact> fact(unsigned I, Vocabulary V) const;
 
   StringRef cell(unsigned I) const { return Cells[I]; }
 
@@ -213,6 +226,12 @@ static Optional<Fact> parseFact(StringRef Cell, Vocabulary V) {
   return F;
 }
 
+Expected<Fact> TableReader::fact(unsigned I, Vocabulary V) const {
+  if (Optional<Fact> F = parseFact(Cells[I], V))
+    return *F;
+  return cellError(I, "unknown value '" + Cells[I] + "'");
+}
+
 static const StringRef LicenceColumns[] = {"id",
                                            "spdx",
                                            "name",
@@ -245,21 +264,16 @@ static Vocabulary vocabularyFor(Trait T) {
 
 Error KnowledgeBase::parseLicences(MemoryBufferRef Buffer) {
   TableReader Table(Buffer, LicenceColumns);
-  if (Error E = Table.readHeader())
-    return E;
-  Error RowErr = Error::success();
-  while (Table.nextRow(&RowErr)) {
-    if (RowErr)
-      return RowErr;
+  return Table.forEachRow([&]() -> Error {
     Licence L;
     L.ID = Table.cell(0);
     L.Spdx = Table.cell(1);
     L.Name = Table.cell(2);
     for (const TraitInfo &T : Traits) {
       unsigned Col = 3 + static_cast<unsigned>(T.ID);
-      Optional<Fact> F = parseFact(Table.cell(Col), vocabularyFor(T.ID));
+      Expected<Fact> F = Table.fact(Col, vocabularyFor(T.ID));
       if (!F)
-        return Table.cellError(Col, "unknown value '" + Table.cell(Col) + "'");
+        return F.takeError();
       L.Traits[static_cast<unsigned>(T.ID)] = *F;
     }
     L.Notes = Table.cell(15);
@@ -272,8 +286,8 @@ Error KnowledgeBase::parseLicences(MemoryBufferRef Buffer) {
     if (!L.Spdx.startswith("("))
       LicenceIndex.try_emplace(L.Spdx.lower(), Licences.size());
     Licences.push_back(L);
-  }
-  return RowErr;
+    return Error::success();
+  });
 }
 
 /// Parses "id[?](+id[?])*[: detail]" or "?[: detail]".
@@ -319,12 +333,7 @@ static std::string modelKey(ModelKind Kind, StringRef ID) {
 
 Error KnowledgeBase::parseModels(MemoryBufferRef Buffer) {
   TableReader Table(Buffer, ModelColumns);
-  if (Error E = Table.readHeader())
-    return E;
-  Error RowErr = Error::success();
-  while (Table.nextRow(&RowErr)) {
-    if (RowErr)
-      return RowErr;
+  return Table.forEachRow([&]() -> Error {
     Model M;
     M.ID = Table.cell(0);
     Optional<ModelKind> Kind = StringSwitch<Optional<ModelKind>>(Table.cell(1))
@@ -351,10 +360,9 @@ Error KnowledgeBase::parseModels(MemoryBufferRef Buffer) {
     M.Params = Table.cell(6);
     Fact *Components[] = {&M.Weights, &M.Code, &M.Data, &M.Methodology};
     for (unsigned I = 0; I != 4; ++I) {
-      Optional<Fact> F = parseFact(Table.cell(7 + I), Vocabulary::Component);
+      Expected<Fact> F = Table.fact(7 + I, Vocabulary::Component);
       if (!F)
-        return Table.cellError(7 + I,
-                               "unknown value '" + Table.cell(7 + I) + "'");
+        return F.takeError();
       *Components[I] = *F;
     }
     Optional<Openness> Level = parseOpenness(Table.cell(11));
@@ -362,9 +370,9 @@ Error KnowledgeBase::parseModels(MemoryBufferRef Buffer) {
       return Table.cellError(11,
                              "unknown openness level '" + Table.cell(11) + "'");
     M.Level = *Level;
-    Optional<Fact> Gated = parseFact(Table.cell(12), Vocabulary::Boolean);
+    Expected<Fact> Gated = Table.fact(12, Vocabulary::Boolean);
     if (!Gated)
-      return Table.cellError(12, "unknown value '" + Table.cell(12) + "'");
+      return Gated.takeError();
     M.Gated = *Gated;
     M.Notes = Table.cell(13);
     M.Source = Table.cell(14);
@@ -373,8 +381,8 @@ Error KnowledgeBase::parseModels(MemoryBufferRef Buffer) {
     if (!ModelIndex.try_emplace(modelKey(M.Kind, M.ID), Models.size()).second)
       return Table.cellError(0, "duplicate model '" + M.ID + "'");
     Models.push_back(M);
-  }
-  return RowErr;
+    return Error::success();
+  });
 }
 
 static const StringRef AlternativeColumns[] = {"from", "to", "to-licence",
@@ -382,12 +390,7 @@ static const StringRef AlternativeColumns[] = {"from", "to", "to-licence",
 
 Error KnowledgeBase::parseAlternatives(MemoryBufferRef Buffer) {
   TableReader Table(Buffer, AlternativeColumns);
-  if (Error E = Table.readHeader())
-    return E;
-  Error RowErr = Error::success();
-  while (Table.nextRow(&RowErr)) {
-    if (RowErr)
-      return RowErr;
+  return Table.forEachRow([&]() -> Error {
     Alternative A;
     A.From = Table.cell(0);
     A.To = Table.cell(1);
@@ -399,8 +402,8 @@ Error KnowledgeBase::parseAlternatives(MemoryBufferRef Buffer) {
     if (A.ToLicences.empty())
       return Table.cellError(2, "an alternative needs a known licence");
     AlternativeIndex[A.From.lower()].push_back(A);
-  }
-  return RowErr;
+    return Error::success();
+  });
 }
 
 Expected<std::unique_ptr<KnowledgeBase>>
