@@ -3,7 +3,8 @@
 
 Fails when a rule id is not asserted in any CHECK line under test/, has no
 docs/rules/<id>.md page opening with its summary, or collides with another;
-or when a pass in Passes.def has no test/Passes/<Phase>/<pass-name>.test.
+or when a pass in Passes.def has no test/Passes/<Phase>/<pass-name>.test
+or no section in docs/passes.md.
 
   utils/check_rules.py <source-root>
 """
@@ -40,7 +41,10 @@ def main():
         if lines[:3] != [f"# {rule}", "", sentence]:
             problems.append(f"{page.relative_to(root)} must open with '# {rule}'"
                             f" and the summary from Rules.def")
+    passes_doc = (root / "docs/passes.md").read_text()
     for name in PASS.findall((root / "lib/Passes/Passes.def").read_text()):
+        if f"### {name}" not in passes_doc:
+            problems.append(f"pass '{name}' is not described in docs/passes.md")
         phase = PHASES.get(name.split("-")[0])
         test = root / "test/Passes" / str(phase) / f"{name}.test"
         if phase is None or not test.exists():
