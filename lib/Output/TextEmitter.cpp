@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Output/TextEmitter.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
@@ -27,38 +28,97 @@ static SourceMgr::DiagKind kindOf(Severity S) {
   llvm_unreachable("unknown severity");
 }
 
-/// Prints one message at \p Range, or at \p File alone when the range is
-/// invalid (a note without location prints as "note: ...").
-static void printOne(SourceMgr &SM, StringRef File, SMRange Range,
-                     SourceMgr::DiagKind Kind, const Twine &Message,
-                     ArrayRef<SMFixIt> FixIts, raw_ostream &OS, bool Colors) {
-  if (Range.isValid()) {
-    SmallVector<SMRange, 1> Ranges;
-    if (Range.End.getPointer() > Range.Start.getPointer())
-      Ranges.push_back(Range);
-    SM.GetMessage(Range.Start, Kind, Message, Ranges, FixIts)
-        .print(nullptr, OS, Colors);
-    return;
+namespace {
+/// Finds the buffer holding a location in O(log n). SourceMgr's own lookup
+/// (behind GetMessage) is linear in the number of buffers, which dominates
+/// once thousands of files have findings.
+class BufferIndex {
+public:
+  explicit BufferIndex(const SourceMgr &SM) {
+    for (unsigned ID = 1, E = SM.getNumBuffers(); ID <= E; ++ID) {
+      const MemoryBuffer *B = SM.getMemoryBuffer(ID);
+      Spans.push_back({B->getBufferStart(), B->getBufferEnd(), ID});
+    }
+    llvm::sort(Spans,
+               [](const Span &A, const Span &B) { return A.Begin < B.Begin; });
   }
-  SMDiagnostic(File, Kind, Message.str()).print(nullptr, OS, Colors);
-}
+
+  /// \returns the id of the buffer containing \p Loc, or 0.
+  unsigned find(SMLoc Loc) const {
+    const char *P = Loc.getPointer();
+    auto It = llvm::upper_bound(
+        Spans, P, [](const char *P, const Span &S) { return P < S.Begin; });
+    if (It == Spans.begin() || P > std::prev(It)->End)
+      return 0;
+    return std::prev(It)->ID;
+  }
+
+private:
+  struct Span {
+    const char *Begin, *End;
+    unsigned ID;
+  };
+  std::vector<Span> Spans;
+};
+
+class Printer {
+public:
+  Printer(SourceMgr &SM, raw_ostream &OS, bool Colors)
+      : SM(SM), Index(SM), OS(OS), Colors(Colors) {}
+
+  /// Prints one message at \p Range, or at \p File alone when the range is
+  /// invalid (a note without location prints as "note: ...").
+  void print(StringRef File, SMRange Range, SourceMgr::DiagKind Kind,
+             const Twine &Message, ArrayRef<SMFixIt> FixIts = {}) {
+    unsigned ID = Range.isValid() ? Index.find(Range.Start) : 0;
+    if (!ID) {
+      SMDiagnostic(File, Kind, Message.str()).print(nullptr, OS, Colors);
+      return;
+    }
+    // What SourceMgr::GetMessage does, given the buffer.
+    const MemoryBuffer *B = SM.getMemoryBuffer(ID);
+    const char *P = Range.Start.getPointer();
+    const char *LineStart = P, *LineEnd = P;
+    while (LineStart != B->getBufferStart() && LineStart[-1] != '\n' &&
+           LineStart[-1] != '\r')
+      --LineStart;
+    while (LineEnd != B->getBufferEnd() && *LineEnd != '\n' && *LineEnd != '\r')
+      ++LineEnd;
+    SmallVector<std::pair<unsigned, unsigned>, 1> Columns;
+    const char *End = std::min(Range.End.getPointer(), LineEnd);
+    if (End > P)
+      Columns.push_back({unsigned(P - LineStart), unsigned(End - LineStart)});
+    std::pair<unsigned, unsigned> LineCol =
+        SM.getLineAndColumn(Range.Start, ID);
+    SMDiagnostic(SM, Range.Start, B->getBufferIdentifier(), LineCol.first,
+                 LineCol.second - 1, Kind, Message.str(),
+                 StringRef(LineStart, LineEnd - LineStart), Columns, FixIts)
+        .print(nullptr, OS, Colors);
+  }
+
+private:
+  SourceMgr &SM;
+  BufferIndex Index;
+  raw_ostream &OS;
+  bool Colors;
+};
+} // namespace
 
 void emitText(ArrayRef<Diagnostic> Diags, SourceMgr &SM, raw_ostream &OS,
               bool Colors) {
+  Printer P(SM, OS, Colors);
   for (const Diagnostic &D : Diags) {
     // Fix-it text shows under the caret only for edits on the same line.
-    SmallVector<SMFixIt, 2> FixIts;
+    ArrayRef<SMFixIt> FixIts;
     if (!D.Fixes.empty())
-      FixIts.append(D.Fixes.front().Edits.begin(), D.Fixes.front().Edits.end());
-    printOne(SM, D.File, D.Range, kindOf(D.Level),
-             D.Message + " [" + getRuleInfo(D.Rule).Name + "]", FixIts, OS,
-             Colors);
+      FixIts = D.Fixes.front().Edits;
+    P.print(D.File, D.Range, kindOf(D.Level),
+            D.Message + " [" + getRuleInfo(D.Rule).Name + "]", FixIts);
     for (const Note &N : D.Notes)
-      printOne(SM, "", N.Range, SourceMgr::DK_Note, N.Message, {}, OS, Colors);
+      P.print("", N.Range, SourceMgr::DK_Note, N.Message);
     for (const Fix &F : D.Fixes)
-      printOne(SM, "", SMRange(), SourceMgr::DK_Note,
-               "fix (" + applicabilityName(F.Safety) + "): " + F.Title, {}, OS,
-               Colors);
+      P.print("", SMRange(), SourceMgr::DK_Note,
+              "fix (" + applicabilityName(F.Safety) + "): " + F.Title);
   }
 }
 

@@ -37,6 +37,9 @@ static const char *const TwoCharOps[] = {
 
 std::vector<Token> tokenize(StringRef S) {
   std::vector<Token> Out;
+  // Python averages well over four bytes per token; one allocation instead
+  // of a dozen doublings on large files.
+  Out.reserve(S.size() / 4 + 16);
   unsigned Depth = 0;
   size_t I = 0;
   auto Push = [&](TokenKind K, size_t Begin, size_t End) -> Token & {
@@ -74,7 +77,8 @@ std::vector<Token> tokenize(StringRef S) {
       StringRef Flags = S.substr(I, Prefix);
       size_t Q = I + Prefix;
       char Quote = S[Q];
-      bool Triple = S.substr(Q).startswith(std::string(3, Quote));
+      StringRef TripleQuote = Quote == '"' ? "\"\"\"" : "'''";
+      bool Triple = S.substr(Q).startswith(TripleQuote);
       size_t BodyBegin = Q + (Triple ? 3 : 1);
       bool Raw = Flags.find_insensitive('r') != StringRef::npos;
       size_t J = BodyBegin, BodyEnd = StringRef::npos, End = S.size();
@@ -85,7 +89,7 @@ std::vector<Token> tokenize(StringRef S) {
         }
         if (!Triple && S[J] == '\n')
           break;
-        if (Triple ? S.substr(J).startswith(std::string(3, Quote))
+        if (Triple ? S.substr(J).startswith(TripleQuote)
                    : S[J] == Quote) {
           BodyEnd = J;
           End = J + (Triple ? 3 : 1);

@@ -87,6 +87,13 @@ public:
   /// \returns the severity the policy gives \p Rule (its Rules.def default
   /// when the policy is silent).
   Severity severityOf(RuleID Rule) const;
+  /// \returns true when findings of \p Rule are dropped whatever else
+  /// applies, so a pass may skip the work of building them (as clang code
+  /// asks DiagnosticsEngine::isIgnored). The severity itself is still
+  /// decided centrally.
+  bool isIgnored(RuleID Rule) const {
+    return severityOf(Rule) == Severity::Off;
+  }
   /// \returns where the policy set \p Rule's severity, if it did.
   const Located<Severity> *settingOf(RuleID Rule) const;
 

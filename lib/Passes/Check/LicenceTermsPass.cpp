@@ -149,7 +149,7 @@ void Checker::checkLicence(const Model &M, const LicenceRef &LR) {
     AddProvenance(D);
   }
   for (const TraitInfo &T : allTraits()) {
-    if (!L->flags(T.ID))
+    if (!L->flags(T.ID) || Policy.isIgnored(T.Rule))
       continue;
     const Fact &F = L->trait(T.ID);
     Diagnostic &D = report(T.Rule,

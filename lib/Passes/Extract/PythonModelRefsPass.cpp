@@ -128,11 +128,22 @@ private:
 } // namespace
 
 static bool calleeMatches(ArrayRef<StringRef> Callee, StringRef Pattern) {
-  SmallVector<StringRef, 4> Want;
-  Pattern.split(Want, '.');
-  if (Want.size() > Callee.size())
-    return false;
-  return std::equal(Want.rbegin(), Want.rend(), Callee.rbegin());
+  // Compare trailing components without splitting the pattern up front.
+  for (auto It = Callee.rbegin(); It != Callee.rend(); ++It) {
+    size_t Dot = Pattern.rfind('.');
+    if (Pattern.substr(Dot == StringRef::npos ? 0 : Dot + 1) != *It)
+      return false;
+    if (Dot == StringRef::npos)
+      return true; // Every component of the pattern matched.
+    Pattern = Pattern.take_front(Dot);
+  }
+  return false;
+}
+
+static bool isInteresting(ArrayRef<StringRef> Callee) {
+  auto Matches = [&](StringRef P) { return calleeMatches(Callee, P); };
+  return any_of(NotModelCalls, Matches) ||
+         any_of(Loaders, [&](const LoaderSpec &L) { return Matches(L.Callee); });
 }
 
 Optional<Constant> Extractor::evaluate(ArrayRef<Token> Toks) const {
@@ -192,7 +203,9 @@ Optional<Call> Extractor::parseCall(size_t Open) {
       break;
     I -= 2;
   }
-  if (C.Callee.empty())
+  // Reading the arguments costs the length of the call, so only calls that
+  // can matter are read: nested calls would otherwise make this quadratic.
+  if (C.Callee.empty() || !isInteresting(C.Callee))
     return None;
   unsigned Depth = Tokens[Open].Depth + 1;
   size_t ArgBegin = Open + 1;
@@ -238,7 +251,10 @@ void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
   if (!Parsed)
     return;
   // A single-segment hub name ("checkpoint") is as likely a directory as a
-  // model, so it needs the knowledge base even in strong context.
+  // model, so it needs the knowledge base even in strong context; in weak
+  // context it is an ordinary word.
+  if (Context == RefContext::Weak && !Parsed->HasNamespace)
+    return;
   bool NeedsKnown = Context == RefContext::Weak ||
                     (Parsed->Kind == ModelKind::Hub && !Parsed->HasNamespace);
   if (NeedsKnown && !Ctx.KB.lookupModel(Parsed->Kind, Parsed->ID))
@@ -334,6 +350,9 @@ void Extractor::run() {
     ArrayRef<Token> Run = makeArrayRef(Tokens).slice(I, End - I);
     I = End;
     if (Consumed.count(Run.front().Text.data()))
+      continue;
+    // Cheap test first: a hub id in weak context has an "org/" part.
+    if (none_of(Run, [](const Token &T) { return T.Body.contains('/'); }))
       continue;
     if (Optional<Constant> V = evaluate(Run))
       record(*V, Run, IdSyntax::Hub, RefContext::Weak, "", "");
