@@ -30,8 +30,8 @@ static int stringPrefixLength(StringRef S, size_t Pos) {
   return -1;
 }
 
-static const char *const ThreeCharOps[] = {"**=", "//=", ">>=", "<<=", "..."};
-static const char *const TwoCharOps[] = {
+static const StringRef ThreeCharOps[] = {"**=", "//=", ">>=", "<<=", "..."};
+static const StringRef TwoCharOps[] = {
     "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=",
     "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":="};
 
@@ -89,8 +89,7 @@ std::vector<Token> tokenize(StringRef S) {
         }
         if (!Triple && S[J] == '\n')
           break;
-        if (Triple ? S.substr(J).startswith(TripleQuote)
-                   : S[J] == Quote) {
+        if (Triple ? S.substr(J).startswith(TripleQuote) : S[J] == Quote) {
           BodyEnd = J;
           End = J + (Triple ? 3 : 1);
           break;
@@ -128,13 +127,18 @@ std::vector<Token> tokenize(StringRef S) {
       continue;
     }
     size_t Len = 1;
-    for (const char *Op : ThreeCharOps)
-      if (S.substr(I).startswith(Op))
-        Len = 3;
-    if (Len == 1)
-      for (const char *Op : TwoCharOps)
-        if (S.substr(I).startswith(Op))
-          Len = 2;
+    // Only these characters start a longer operator; brackets and commas,
+    // the common case, skip the table scan.
+    if (StringRef("*/<>=!-+%&|^@:.").contains(C)) {
+      StringRef Here = S.substr(I, 3);
+      for (StringRef Op : ThreeCharOps)
+        if (Here == Op)
+          Len = 3;
+      if (Len == 1)
+        for (StringRef Op : TwoCharOps)
+          if (Here.startswith(Op))
+            Len = 2;
+    }
     if (StringRef(")]}").contains(C) && Depth > 0)
       --Depth;
     Push(TokenKind::Op, I, I + Len);
