@@ -69,7 +69,8 @@ public:
   /// Prints one message at \p Range, or at \p File alone when the range is
   /// invalid (a note without location prints as "note: ...").
   void print(StringRef File, SMRange Range, SourceMgr::DiagKind Kind,
-             const Twine &Message, ArrayRef<SMFixIt> FixIts = {}) {
+             const Twine &Message, ArrayRef<SMFixIt> FixIts = {},
+             ArrayRef<SMRange> Secondary = {}) {
     unsigned ID = Range.isValid() ? Index.find(Range.Start) : 0;
     if (!ID) {
       SMDiagnostic(File, Kind, Message.str()).print(nullptr, OS, Colors);
@@ -84,10 +85,18 @@ public:
       --LineStart;
     while (LineEnd != B->getBufferEnd() && *LineEnd != '\n' && *LineEnd != '\r')
       ++LineEnd;
-    SmallVector<std::pair<unsigned, unsigned>, 1> Columns;
-    const char *End = std::min(Range.End.getPointer(), LineEnd);
-    if (End > P)
-      Columns.push_back({unsigned(P - LineStart), unsigned(End - LineStart)});
+    // Ranges are drawn on the caret line only, clipped to it.
+    SmallVector<std::pair<unsigned, unsigned>, 2> Columns;
+    auto AddColumns = [&](SMRange R) {
+      const char *Begin = std::max(R.Start.getPointer(), LineStart);
+      const char *End = std::min(R.End.getPointer(), LineEnd);
+      if (End > Begin)
+        Columns.push_back(
+            {unsigned(Begin - LineStart), unsigned(End - LineStart)});
+    };
+    AddColumns(Range);
+    for (SMRange R : Secondary)
+      AddColumns(R);
     std::pair<unsigned, unsigned> LineCol =
         SM.getLineAndColumn(Range.Start, ID);
     SMDiagnostic(SM, Range.Start, B->getBufferIdentifier(), LineCol.first,
@@ -113,7 +122,8 @@ void emitText(ArrayRef<Diagnostic> Diags, SourceMgr &SM, raw_ostream &OS,
     if (!D.Fixes.empty())
       FixIts = D.Fixes.front().Edits;
     P.print(D.File, D.Range, kindOf(D.Level),
-            D.Message + " [" + getRuleInfo(D.Rule).Name + "]", FixIts);
+            D.Message + " [" + getRuleInfo(D.Rule).Name + "]", FixIts,
+            D.Secondary);
     for (const Note &N : D.Notes)
       P.print("", N.Range, SourceMgr::DK_Note, N.Message);
     for (const Fix &F : D.Fixes)

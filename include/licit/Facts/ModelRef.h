@@ -42,6 +42,9 @@ struct ModelRef {
   /// The characters that spell the id in the file, replaced by fix-its;
   /// invalid when no single literal spells it verbatim.
   llvm::SMRange IDRange;
+  /// The API, key or flag that carried the id (the callee of a loader
+  /// call), highlighted beside the primary range; invalid in weak context.
+  llvm::SMRange CarrierRange;
   /// Where a constant passed by name was assigned, if it was.
   llvm::SMRange DefinedAt;
   /// The pinned revision (a commit, tag or branch), if any.

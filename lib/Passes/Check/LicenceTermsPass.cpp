@@ -63,7 +63,12 @@ class Checker {
 public:
   Checker(const ModelRef &Ref, const PassContext &Ctx, DiagSink &Diags)
       : Ref(Ref), KB(Ctx.KB), Policy(Ctx.PolicyFor(*Ref.File)), Diags(Diags),
-        ID(policyID(Ref.Kind, Ref.ID)) {}
+        ID(policyID(Ref.Kind, Ref.ID)),
+        // Licences change between revisions, so a pinned one is named.
+        Subject("'" + ID + "'" +
+                (Ref.Revision.empty()
+                     ? ""
+                     : " at revision '" + Ref.Revision + "'")) {}
 
   void run();
 
@@ -82,6 +87,8 @@ private:
   const CompiledPolicy &Policy;
   DiagSink &Diags;
   std::string ID;
+  /// How messages name the reference: the id, and its revision if pinned.
+  std::string Subject;
   std::vector<Diagnostic *> Reported;
 };
 } // namespace
@@ -91,6 +98,8 @@ Diagnostic &Checker::report(RuleID Rule, const Twine &Message,
   Diagnostic &D = Diags.report(Rule, Ref.File->Path, Ref.Range, Message);
   D.ModelID = ID;
   D.LicenceID = LicenceID.str();
+  if (Ref.CarrierRange.isValid())
+    D.Secondary.push_back(Ref.CarrierRange);
   if (Ref.DefinedAt.isValid())
     D.Notes.push_back({Ref.DefinedAt, "'" + Ref.ID + "' is assigned here"});
   Reported.push_back(&D);
@@ -108,10 +117,9 @@ static std::string qualifier(const Fact &F) {
 
 void Checker::checkLicence(const Model &M, const LicenceRef &LR) {
   const Licence *L = KB.lookupLicence(LR.ID);
-  StringRef Quote = "'";
   if (!L || L->ID == "unknown" || L->ID == "other") {
     report(RuleID::ModelUnknownLicence,
-           Quote + ID + "' is under licence '" + LR.ID +
+           Subject + " is under licence '" + LR.ID +
                "', which licit cannot resolve",
            LR.ID);
     return;
@@ -133,7 +141,7 @@ void Checker::checkLicence(const Model &M, const LicenceRef &LR) {
   };
   if (const ListEntry *E = findEntry(Policy.LicenceDeny, L->ID)) {
     Diagnostic &D = report(RuleID::LicenceDenied,
-                           Quote + ID + "' is under licence '" + L->ID +
+                           Subject + " is under licence '" + L->ID +
                                "', which the policy denies" +
                                (E->Reason.empty() ? "" : ": " + E->Reason),
                            L->ID);
@@ -142,7 +150,7 @@ void Checker::checkLicence(const Model &M, const LicenceRef &LR) {
   }
   if (!Policy.LicenceAllow.empty() && !findEntry(Policy.LicenceAllow, L->ID)) {
     Diagnostic &D = report(RuleID::LicenceNotAllowed,
-                           Quote + ID + "' is under licence '" + L->ID +
+                           Subject + " is under licence '" + L->ID +
                                "', which is not on the policy's allow list",
                            L->ID);
     D.Notes.push_back({Policy.LicenceAllow.front().Range, "allow list here"});
@@ -153,7 +161,7 @@ void Checker::checkLicence(const Model &M, const LicenceRef &LR) {
       continue;
     const Fact &F = L->trait(T.ID);
     Diagnostic &D = report(T.Rule,
-                           Quote + ID + "' is under licence '" + L->ID +
+                           Subject + " is under licence '" + L->ID +
                                "', which " + T.Phrase + qualifier(F),
                            L->ID);
     if (!F.Detail.empty())
@@ -214,16 +222,15 @@ void Checker::addAlternativeFix() {
 }
 
 void Checker::run() {
-  StringRef Quote = "'";
   if (const ListEntry *E = findEntry(Policy.ModelDeny, ID)) {
     Diagnostic &D = report(RuleID::ModelDenied,
-                           Quote + ID + "' is denied by the policy" +
+                           Subject + " is denied by the policy" +
                                (E->Reason.empty() ? "" : ": " + E->Reason));
     D.Notes.push_back({E->Range, "model denied here"});
   }
   if (!Policy.ModelAllow.empty() && !findEntry(Policy.ModelAllow, ID)) {
     Diagnostic &D = report(RuleID::ModelNotAllowed,
-                           Quote + ID + "' is not on the policy's allow list");
+                           Subject + " is not on the policy's allow list");
     D.Notes.push_back({Policy.ModelAllow.front().Range, "allow list here"});
   }
   const Model *M = KB.lookupModel(Ref.Kind, Ref.ID);
@@ -233,7 +240,7 @@ void Checker::run() {
                                             " model '" + Ref.ID + "'");
   } else if (M->Effective.empty()) {
     Diagnostic &D = report(RuleID::ModelUnknownLicence,
-                           "the licence of '" + ID + "' is not known");
+                           "the licence of " + Subject + " is not known");
     if (!M->LicenceDetail.empty())
       D.Notes.push_back({SMRange(), M->LicenceDetail.str()});
   } else {
@@ -242,7 +249,7 @@ void Checker::run() {
   }
   if (M && Policy.MinOpenness && M->Level < Policy.MinOpenness->Value) {
     Diagnostic &D = report(RuleID::ModelOpenness,
-                           Quote + ID + "' is " + opennessName(M->Level) +
+                           Subject + " is " + opennessName(M->Level) +
                                ", less open than the policy's minimum '" +
                                opennessName(Policy.MinOpenness->Value) + "'");
     D.Notes.push_back({Policy.MinOpenness->Range, "minimum set here"});

@@ -88,6 +88,7 @@ struct Argument {
 
 struct Call {
   SmallVector<StringRef, 4> Callee; // Dotted components, outermost first.
+  SMRange CalleeRange;
   SmallVector<Argument, 4> Args;
   bool HasStarArgs = false;
 };
@@ -113,7 +114,7 @@ private:
   /// or a name assigned a constant once in this file.
   Optional<Constant> evaluate(ArrayRef<Token> Tokens) const;
   void record(const Constant &Value, ArrayRef<Token> Arg, IdSyntax Syntax,
-              RefContext Context, StringRef Via, StringRef Revision);
+              RefContext Context, const Call *Carrier, StringRef Revision);
 
   const SourceFile &File;
   const PassContext &Ctx;
@@ -143,7 +144,8 @@ static bool calleeMatches(ArrayRef<StringRef> Callee, StringRef Pattern) {
 static bool isInteresting(ArrayRef<StringRef> Callee) {
   auto Matches = [&](StringRef P) { return calleeMatches(Callee, P); };
   return any_of(NotModelCalls, Matches) ||
-         any_of(Loaders, [&](const LoaderSpec &L) { return Matches(L.Callee); });
+         any_of(Loaders,
+                [&](const LoaderSpec &L) { return Matches(L.Callee); });
 }
 
 Optional<Constant> Extractor::evaluate(ArrayRef<Token> Toks) const {
@@ -207,6 +209,8 @@ Optional<Call> Extractor::parseCall(size_t Open) {
   // can matter are read: nested calls would otherwise make this quadratic.
   if (C.Callee.empty() || !isInteresting(C.Callee))
     return None;
+  C.CalleeRange = SMRange(SMLoc::getFromPointer(C.Callee.front().begin()),
+                          SMLoc::getFromPointer(C.Callee.back().end()));
   unsigned Depth = Tokens[Open].Depth + 1;
   size_t ArgBegin = Open + 1;
   // I == Tokens.size() flushes the last argument of a call left unclosed at
@@ -245,7 +249,7 @@ Optional<Call> Extractor::parseCall(size_t Open) {
 }
 
 void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
-                       IdSyntax Syntax, RefContext Context, StringRef Via,
+                       IdSyntax Syntax, RefContext Context, const Call *Carrier,
                        StringRef Revision) {
   Optional<ParsedId> Parsed = parseModelId(Value.Value, Syntax);
   if (!Parsed)
@@ -264,7 +268,10 @@ void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
   Ref.Kind = Parsed->Kind;
   Ref.ID = Parsed->ID;
   Ref.Context = Context;
-  Ref.Via = Via.str();
+  if (Carrier) {
+    Ref.Via = join(Carrier->Callee, ".");
+    Ref.CarrierRange = Carrier->CalleeRange;
+  }
   Ref.Revision = Revision.str();
   Ref.Range = SMRange(SMLoc::getFromPointer(Arg.front().Text.begin()),
                       SMLoc::getFromPointer(Arg.back().Text.end()));
@@ -323,11 +330,9 @@ void Extractor::visitCall(const Call &C) {
   }
   if (!ModelArg)
     return;
-  if (Optional<Constant> V = evaluate(ModelArg->Tokens)) {
-    std::string Via = join(C.Callee, ".");
-    record(*V, ModelArg->Tokens, Spec->Syntax, RefContext::Strong, Via,
+  if (Optional<Constant> V = evaluate(ModelArg->Tokens))
+    record(*V, ModelArg->Tokens, Spec->Syntax, RefContext::Strong, &C,
            Revision);
-  }
 }
 
 void Extractor::run() {
@@ -355,7 +360,7 @@ void Extractor::run() {
     if (none_of(Run, [](const Token &T) { return T.Body.contains('/'); }))
       continue;
     if (Optional<Constant> V = evaluate(Run))
-      record(*V, Run, IdSyntax::Hub, RefContext::Weak, "", "");
+      record(*V, Run, IdSyntax::Hub, RefContext::Weak, nullptr, "");
   }
 }
 
