@@ -304,6 +304,22 @@ void Scan::addOwnDiagnosticsAndSort(std::vector<Diagnostic> &Kept) {
   PolicyDiags.moveTo(Own);
   for (Diagnostic &D : Own) {
     D.Level = getRuleInfo(D.Rule).DefaultSeverity;
+    // Inputs the walk skipped follow the policy of their directory, so that
+    // a project can silence, say, its binary fixtures.
+    if (getRuleInfo(D.Rule).isConfigurable()) {
+      SmallString<256> Abs(D.File);
+      sys::fs::make_absolute(Abs);
+      D.Level = policyForDirectory(sys::path::parent_path(Abs))
+                    .severityOf(D.Rule);
+    }
+    if (D.Level != Severity::Off)
+      Kept.push_back(std::move(D));
+  }
+  // Policies first loaded just now report their own problems too.
+  Own.clear();
+  PolicyDiags.moveTo(Own);
+  for (Diagnostic &D : Own) {
+    D.Level = getRuleInfo(D.Rule).DefaultSeverity;
     Kept.push_back(std::move(D));
   }
   llvm::sort(Kept, [](const Diagnostic &A, const Diagnostic &B) {
