@@ -309,8 +309,8 @@ void Scan::addOwnDiagnosticsAndSort(std::vector<Diagnostic> &Kept) {
     if (getRuleInfo(D.Rule).isConfigurable()) {
       SmallString<256> Abs(D.File);
       sys::fs::make_absolute(Abs);
-      D.Level = policyForDirectory(sys::path::parent_path(Abs))
-                    .severityOf(D.Rule);
+      D.Level =
+          policyForDirectory(sys::path::parent_path(Abs)).severityOf(D.Rule);
     }
     if (D.Level != Severity::Off)
       Kept.push_back(std::move(D));
