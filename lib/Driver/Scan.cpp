@@ -25,7 +25,7 @@ namespace licit {
 
 Scan::Scan(const KnowledgeBase &KB, ScanOptions Options)
     : KB(KB), Options(std::move(Options)),
-      Policies(std::make_unique<PolicyLoader>(SM, PolicyDiags, KB)) {}
+      Policies(std::make_unique<PolicyLoader>(SM, OwnDiags, KB)) {}
 
 Scan::~Scan() = default;
 
@@ -55,8 +55,8 @@ static std::string displayPath(StringRef Path) {
 }
 
 void Scan::skip(StringRef Path, const Twine &Why) {
-  PolicyDiags.report(RuleID::InputSkipped, displayPath(Path), SMRange(),
-                     "skipped: " + Why);
+  OwnDiags.report(RuleID::InputSkipped, displayPath(Path), SMRange(),
+                  "skipped: " + Why);
 }
 
 void Scan::addCandidate(StringRef Path, FileKind Kind) {
@@ -85,7 +85,7 @@ void Scan::dumpPolicy(StringRef Path, raw_ostream &OS) {
     Dir = ".";
   policyForDirectory(Dir).dump(OS);
   std::vector<Diagnostic> Kept;
-  addOwnDiagnosticsAndSort(Kept);
+  publish(Kept);
 }
 
 void Scan::discover(StringRef Root) {
@@ -98,8 +98,8 @@ void Scan::discover(StringRef Root) {
     std::error_code EC;
     sys::fs::directory_iterator It(Dir, EC, /*follow_symlinks=*/false);
     if (EC)
-      PolicyDiags.report(RuleID::InputUnreadable, displayPath(Dir), SMRange(),
-                         "cannot read directory: " + EC.message());
+      OwnDiags.report(RuleID::InputUnreadable, displayPath(Dir), SMRange(),
+                      "cannot read directory: " + EC.message());
     else if (It != sys::fs::directory_iterator())
       Stack.push_back(std::move(It));
   };
@@ -113,9 +113,9 @@ void Scan::discover(StringRef Root) {
     std::error_code EC;
     Stack.back().increment(EC);
     if (EC) {
-      PolicyDiags.report(RuleID::InputUnreadable,
-                         displayPath(sys::path::parent_path(Entry.path())),
-                         SMRange(), "cannot read directory: " + EC.message());
+      OwnDiags.report(RuleID::InputUnreadable,
+                      displayPath(sys::path::parent_path(Entry.path())),
+                      SMRange(), "cannot read directory: " + EC.message());
       Stack.pop_back();
     }
     StringRef Path = Entry.path();
@@ -296,12 +296,12 @@ void Scan::finish() {
   }
   // Problems in policies and inputs, including exceptions nothing used.
   Policies->reportUnusedExceptions();
-  addOwnDiagnosticsAndSort(Kept);
+  publish(Kept);
 }
 
-void Scan::addOwnDiagnosticsAndSort(std::vector<Diagnostic> &Kept) {
+void Scan::publish(std::vector<Diagnostic> &Kept) {
   std::vector<Diagnostic> Own;
-  PolicyDiags.moveTo(Own);
+  OwnDiags.moveTo(Own);
   for (Diagnostic &D : Own) {
     D.Level = getRuleInfo(D.Rule).DefaultSeverity;
     // Inputs the walk skipped follow the policy of their directory, so that
@@ -317,7 +317,7 @@ void Scan::addOwnDiagnosticsAndSort(std::vector<Diagnostic> &Kept) {
   }
   // Policies first loaded just now report their own problems too.
   Own.clear();
-  PolicyDiags.moveTo(Own);
+  OwnDiags.moveTo(Own);
   for (Diagnostic &D : Own) {
     D.Level = getRuleInfo(D.Rule).DefaultSeverity;
     Kept.push_back(std::move(D));

@@ -32,6 +32,7 @@ namespace licit {
 
 class CompiledPolicy;
 class PolicyLoader;
+struct Pipeline;
 
 struct ScanOptions {
   std::vector<std::string> Paths;
@@ -77,16 +78,18 @@ private:
   void discover(llvm::StringRef Root);
   void addCandidate(llvm::StringRef Path, FileKind Kind);
   void skip(llvm::StringRef Path, const llvm::Twine &Why);
-  void extract(struct Pipeline &Passes, FactStore &Facts);
+  void extract(Pipeline &Passes, FactStore &Facts);
   void finish();
   const CompiledPolicy &policyForDirectory(llvm::StringRef Dir);
-  /// Adds the problems found in policies and inputs to Diags, then sorts.
-  void addOwnDiagnosticsAndSort(std::vector<Diagnostic> &Kept);
+  /// Adds the problems found in policies and inputs to \p Kept, sorts
+  /// them, and makes them the final diagnostics.
+  void publish(std::vector<Diagnostic> &Kept);
 
   const KnowledgeBase &KB;
   ScanOptions Options;
   llvm::SourceMgr SM;
-  DiagSink PolicyDiags;
+  /// Problems licit finds itself: in policy files and in reading inputs.
+  DiagSink OwnDiags;
   std::unique_ptr<PolicyLoader> Policies;
   std::vector<std::unique_ptr<SourceFile>> Files;
   std::vector<Diagnostic> Diags;
