@@ -148,16 +148,13 @@ void Scan::discover(StringRef Root) {
   }
 }
 
-void Scan::extract(Pipeline &Passes, FactStore &Facts) {
+void Scan::extract(Pipeline &Passes, const PassContext &Ctx, FactStore &Facts) {
   struct Result {
     FactStore Facts;
     std::vector<Diagnostic> Diags;
     std::vector<double> Seconds;
   };
   std::vector<Result> Results(Files.size());
-  PassContext Ctx{KB, [](const SourceFile &F) -> const CompiledPolicy & {
-                    return *F.Policy;
-                  }};
   {
     ThreadPool Pool(Options.Threads ? hardware_concurrency(Options.Threads)
                                     : hardware_concurrency());
@@ -223,7 +220,8 @@ void Scan::extract(Pipeline &Passes, FactStore &Facts) {
         SM.AddNewSourceBuffer(std::move(File.Owned), SMLoc());
     }
     Facts.append(std::move(R.Facts));
-    append_range(Diags, R.Diags);
+    Diags.insert(Diags.end(), std::make_move_iterator(R.Diags.begin()),
+                 std::make_move_iterator(R.Diags.end()));
   }
 }
 
@@ -247,10 +245,11 @@ Error Scan::run() {
   }
   Pipeline Passes = createPipeline(Options.Passes);
   FactStore Facts;
-  extract(Passes, Facts);
+  // Every file's policy was settled during discovery.
   PassContext Ctx{KB, [](const SourceFile &F) -> const CompiledPolicy & {
                     return *F.Policy;
                   }};
+  extract(Passes, Ctx, Facts);
   for (auto &Pass : Passes.ProjectPasses) {
     auto Start = std::chrono::steady_clock::now();
     DiagSink Sink(Pass.Info->Rules);

@@ -32,6 +32,7 @@ namespace licit {
 
 class CompiledPolicy;
 class PolicyLoader;
+struct PassContext;
 struct Pipeline;
 
 struct ScanOptions {
@@ -78,7 +79,7 @@ private:
   void discover(llvm::StringRef Root);
   void addCandidate(llvm::StringRef Path, FileKind Kind);
   void skip(llvm::StringRef Path, const llvm::Twine &Why);
-  void extract(Pipeline &Passes, FactStore &Facts);
+  void extract(Pipeline &Passes, const PassContext &Ctx, FactStore &Facts);
   void finish();
   const CompiledPolicy &policyForDirectory(llvm::StringRef Dir);
   /// Adds the problems found in policies and inputs to \p Kept, sorts
