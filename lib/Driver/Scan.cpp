@@ -336,9 +336,10 @@ int Scan::exitCode() const {
   for (const Diagnostic &D : Diags) {
     if (D.Level != Severity::Error)
       continue;
+    // A policy error means this run read the policy wrongly, fixed or not.
     if (getRuleInfo(D.Rule).area() == "policy")
       return 2;
-    Error = true;
+    Error |= !D.isFixed();
   }
   return Error ? 1 : 0;
 }

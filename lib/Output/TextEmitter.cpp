@@ -126,9 +126,11 @@ void emitText(ArrayRef<Diagnostic> Diags, SourceMgr &SM, raw_ostream &OS,
             D.Secondary);
     for (const Note &N : D.Notes)
       P.print("", N.Range, SourceMgr::DK_Note, N.Message);
-    for (const Fix &F : D.Fixes)
+    for (size_t I = 0; I != D.Fixes.size(); ++I)
       P.print("", SMRange(), SourceMgr::DK_Note,
-              "fix (" + applicabilityName(F.Safety) + "): " + F.Title);
+              (int(I) == D.AppliedFix ? "fix applied (" : "fix (") +
+                  applicabilityName(D.Fixes[I].Safety) +
+                  "): " + D.Fixes[I].Title);
   }
 }
 
@@ -158,6 +160,9 @@ void emitSummary(ArrayRef<Diagnostic> Diags, unsigned FilesChecked,
   OS << " (" << plural(FilesChecked, "file") << " checked";
   if (Suppressed)
     OS << ", " << Suppressed << " suppressed by policy exceptions";
+  if (unsigned Fixed =
+          count_if(Diags, [](const Diagnostic &D) { return D.isFixed(); }))
+    OS << ", " << Fixed << " fixed";
   OS << ").\n";
 }
 

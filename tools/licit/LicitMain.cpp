@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "licit/Driver/ApplyFixes.h"
 #include "licit/Driver/Scan.h"
 #include "licit/Knowledge/KnowledgeBase.h"
 #include "licit/Output/TextEmitter.h"
@@ -59,6 +60,14 @@ static cl::opt<std::string> WarningsAsErrors(
     "warnings-as-errors",
     cl::desc("Comma-separated globs of rule ids whose warnings are errors"),
     cl::init(""), LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<bool>
+    FixOpt("fix", cl::desc("Apply the safe fix-its of reported findings"),
+           LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<bool> UnsafeFixes(
+    "unsafe-fixes",
+    cl::desc("With --fix, also apply unsafe fix-its (they change behaviour, "
+             "e.g. swap a model for an alternative)"),
+    LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<unsigned>
     Jobs("j", cl::desc("Number of threads (default: all cores)"), cl::init(0),
          LICIT_SUBS, cl::cat(LicitCategory));
@@ -138,6 +147,8 @@ int main(int argc, char **argv) {
   Expected<GlobList> AsErrors = GlobList::parse(WarningsAsErrors);
   if (!AsErrors)
     return fail("--warnings-as-errors: " + toString(AsErrors.takeError()));
+  if (UnsafeFixes && !FixOpt)
+    return fail("--unsafe-fixes requires --fix");
   if (!PolicyPath.empty() && !sys::fs::exists(PolicyPath))
     return fail("--policy: no such file '" + PolicyPath + "'");
 
@@ -163,6 +174,16 @@ int main(int argc, char **argv) {
   Scan S(**KB, std::move(Options));
   if (Error E = S.run())
     return fail(toString(std::move(E)));
+  if (FixOpt) {
+    Expected<FixSummary> Fixed =
+        applyFixes(S.diagnostics(), S.getSourceMgr(), UnsafeFixes);
+    if (!Fixed)
+      return fail("--fix: " + toString(Fixed.takeError()));
+    if (Fixed->Conflicts)
+      WithColor::warning(errs(), "licit")
+          << Fixed->Conflicts
+          << " fix-its overlap others and were not applied\n";
+  }
   emitText(S.diagnostics(), S.getSourceMgr(), outs(), Colors);
   emitSummary(S.diagnostics(), S.filesChecked(), S.suppressed(), outs());
   if (TimePassesIsEnabled)

@@ -56,6 +56,10 @@ struct Diagnostic {
   std::string Message;
   llvm::SmallVector<Note, 2> Notes;
   llvm::SmallVector<Fix, 1> Fixes;
+  /// Set by --fix: the index in Fixes of the fix applied to the file.
+  int AppliedFix = -1;
+
+  bool isFixed() const { return AppliedFix >= 0; }
   /// What the verdict is about, for policy exceptions and machine output.
   std::string ModelID;
   std::string LicenceID;

@@ -65,11 +65,14 @@ public:
   /// The final diagnostics: severities resolved, exceptions applied, 'off'
   /// findings dropped, sorted by file, offset, rule and message.
   llvm::ArrayRef<Diagnostic> diagnostics() const { return Diags; }
+  /// The same, for --fix to mark what it fixed.
+  llvm::MutableArrayRef<Diagnostic> diagnostics() { return Diags; }
   llvm::SourceMgr &getSourceMgr() { return SM; }
   unsigned filesChecked() const { return FilesChecked; }
   /// Findings covered by a policy exception.
   unsigned suppressed() const { return Suppressed; }
-  /// 0 clean, 1 an error-level finding, 2 a policy file with errors.
+  /// 0 clean, 1 an error-level finding not fixed, 2 a policy file with
+  /// errors (fixed or not: this run read the policy wrongly).
   int exitCode() const;
 
   /// Writes the --time-passes report.

@@ -1,0 +1,47 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// --fix: applies the fix-its of reported findings to the files they are
+/// in. The only code in licit that writes a file, and it writes atomically.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LICIT_DRIVER_APPLYFIXES_H
+#define LICIT_DRIVER_APPLYFIXES_H
+
+#include "licit/Basic/Diagnostic.h"
+#include "llvm/Support/Error.h"
+
+namespace llvm {
+class SourceMgr;
+} // namespace llvm
+
+namespace licit {
+
+struct FixSummary {
+  unsigned Applied = 0;
+  unsigned Files = 0;
+  /// Fixes left out because they overlap one already chosen.
+  unsigned Conflicts = 0;
+};
+
+/// Applies, for each diagnostic in \p Diags, its first fix that is Safe (or
+/// Unsafe too, with \p Unsafe), and records it as the diagnostic's
+/// AppliedFix. Identical
+/// edits from several diagnostics are applied once; a fix overlapping an
+/// earlier one is left out whole. Each changed file is replaced atomically
+/// (a temporary file renamed over it), keeping its permissions. Buffers that
+/// are not files (the built-in policies) are never written.
+/// \returns an error naming the first file that could not be written; files
+/// before it have been written.
+llvm::Expected<FixSummary> applyFixes(llvm::MutableArrayRef<Diagnostic> Diags,
+                                      const llvm::SourceMgr &SM, bool Unsafe);
+
+} // namespace licit
+
+#endif // LICIT_DRIVER_APPLYFIXES_H
