@@ -17,6 +17,13 @@ llvm_config.with_environment("PATH", config.licit_tools_dir, append_path=True)
 config.environment["LICIT_NO_DEFAULT_POLICY"] = "1"
 # Longer names first: lit substitutes in order, and "%licit" is a prefix.
 config.substitutions.append(("%licit_src", config.licit_src_root))
+config.substitutions.append(
+    ("%check_licit",
+     "%s %s -licit=%s -filecheck=%s" % (
+         config.python_executable,
+         os.path.join(config.licit_src_root, "utils", "check_licit.py"),
+         os.path.join(config.licit_tools_dir, "licit"),
+         os.path.join(config.llvm_tools_dir, "FileCheck"))))
 config.substitutions.append(("%licit", os.path.join(config.licit_tools_dir, "licit")))
 config.substitutions.append(("%python", config.python_executable))
 # Permission tests need a user the file modes apply to: root drops to
