@@ -21,16 +21,6 @@ namespace licit {
 
 struct SourceFile;
 
-/// How sure extraction is that a string names a model.
-enum class RefContext {
-  /// An argument, key or flag that always holds a model (a loader API):
-  /// any well-formed id is accepted.
-  Strong,
-  /// Any other string literal: accepted only when the knowledge base knows
-  /// the id.
-  Weak
-};
-
 struct ModelRef {
   const SourceFile *File = nullptr;
   ModelKind Kind = ModelKind::Hub;
@@ -43,15 +33,13 @@ struct ModelRef {
   /// invalid when no single literal spells it verbatim.
   llvm::SMRange IDRange;
   /// The API, key or flag that carried the id (the callee of a loader
-  /// call), highlighted beside the primary range; invalid in weak context.
+  /// call), highlighted beside the primary range; invalid for a string
+  /// found outside such a context.
   llvm::SMRange CarrierRange;
   /// Where a constant passed by name was assigned, if it was.
   llvm::SMRange DefinedAt;
   /// The pinned revision (a commit, tag or branch), if any.
   std::string Revision;
-  /// The API, key or flag that carried the id, for messages.
-  std::string Via;
-  RefContext Context = RefContext::Strong;
 };
 
 } // namespace licit

@@ -10,7 +10,6 @@
 #include "licit/Python/Tokenizer.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 
 using namespace llvm;
@@ -19,6 +18,16 @@ using namespace licit::python;
 namespace licit::extract {
 
 namespace {
+/// How sure extraction is that a string names a model.
+enum class RefContext {
+  /// An argument, key or flag that always holds a model (a loader API):
+  /// any well-formed id is accepted.
+  Strong,
+  /// Any other string literal: accepted only when the knowledge base knows
+  /// the id.
+  Weak
+};
+
 /// A call whose argument names a model. Callee matches the trailing
 /// components of the dotted callee ("from_pretrained" matches
 /// "AutoModel.from_pretrained"); the first matching entry wins, so specific
@@ -267,11 +276,8 @@ void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
   Ref.File = &File;
   Ref.Kind = Parsed->Kind;
   Ref.ID = Parsed->ID;
-  Ref.Context = Context;
-  if (Carrier) {
-    Ref.Via = join(Carrier->Callee, ".");
+  if (Carrier)
     Ref.CarrierRange = Carrier->CalleeRange;
-  }
   Ref.Revision = Revision.str();
   Ref.Range = SMRange(SMLoc::getFromPointer(Arg.front().Text.begin()),
                       SMLoc::getFromPointer(Arg.back().Text.end()));
