@@ -81,7 +81,6 @@ public:
 
   /// Moves every diagnostic reported so far to the end of \p Out.
   void moveTo(std::vector<Diagnostic> &Out);
-  bool empty() const { return Diags.empty(); }
 
 private:
   llvm::ArrayRef<RuleID> AllowedRules;
