@@ -157,6 +157,38 @@ static bool isInteresting(ArrayRef<StringRef> Callee) {
                 [&](const LoaderSpec &L) { return Matches(L.Callee); });
 }
 
+/// \returns the default argument of os.environ.get("VAR", default) or
+/// os.getenv("VAR", default) when \p Toks is exactly such a call: what runs
+/// when the environment does not override it.
+static Optional<ArrayRef<Token>> environmentDefault(ArrayRef<Token> Toks) {
+  size_t Open = 0;
+  while (Open < Toks.size() && !Toks[Open].isOp("("))
+    ++Open;
+  if (Open == Toks.size() || !Toks.back().isOp(")"))
+    return None;
+  SmallVector<StringRef, 3> Callee;
+  for (const Token &T : Toks.take_front(Open))
+    if (T.Kind == TokenKind::Name)
+      Callee.push_back(T.Text);
+    else if (!T.isOp("."))
+      return None;
+  if (!calleeMatches(Callee, "environ.get") && !calleeMatches(Callee, "getenv"))
+    return None;
+  // Exactly two positional arguments at the call's own depth.
+  ArrayRef<Token> Args = Toks.slice(Open + 1, Toks.size() - Open - 2);
+  unsigned Depth = Toks[Open].Depth + 1;
+  auto Comma = find_if(
+      Args, [&](const Token &T) { return T.isOp(",") && T.Depth == Depth; });
+  if (Comma == Args.end())
+    return None;
+  ArrayRef<Token> Default = Args.drop_front(Comma - Args.begin() + 1);
+  if (Default.empty() || any_of(Default, [&](const Token &T) {
+        return (T.isOp(",") || T.isOp("=")) && T.Depth == Depth;
+      }))
+    return None;
+  return Default;
+}
+
 Optional<Constant> Extractor::evaluate(ArrayRef<Token> Toks) const {
   if (Toks.size() == 1 && Toks[0].Kind == TokenKind::Name) {
     auto It = Constants.find(Toks[0].Text);
@@ -164,6 +196,8 @@ Optional<Constant> Extractor::evaluate(ArrayRef<Token> Toks) const {
       return None;
     return It->second;
   }
+  if (Optional<ArrayRef<Token>> Default = environmentDefault(Toks))
+    return evaluate(*Default);
   if (Toks.empty() ||
       !all_of(Toks, [](const Token &T) { return T.Kind == TokenKind::String; }))
     return None;
@@ -187,15 +221,13 @@ void Extractor::collectConstants() {
     if (!AtStatementStart || Tokens[I].Kind != TokenKind::Name ||
         !Tokens[I + 1].isOp("=") || Tokens[I].Depth != 0)
       continue;
+    // The right-hand side runs to the end of the logical line.
     size_t End = I + 2;
-    while (End < Tokens.size() && Tokens[End].Kind == TokenKind::String)
+    while (End < Tokens.size() && Tokens[End].Kind != TokenKind::Newline &&
+           !(Tokens[End].Kind == TokenKind::Comment && Tokens[End].Depth == 0))
       ++End;
-    bool Complete = End == Tokens.size() ||
-                    Tokens[End].Kind == TokenKind::Newline ||
-                    Tokens[End].Kind == TokenKind::Comment;
-    Optional<Constant> C;
-    if (Complete)
-      C = evaluate(makeArrayRef(Tokens).slice(I + 2, End - I - 2));
+    Optional<Constant> C =
+        evaluate(makeArrayRef(Tokens).slice(I + 2, End - I - 2));
     auto [It, Inserted] = Constants.try_emplace(Tokens[I].Text, C);
     if (!Inserted || !C)
       It->second = None; // Reassigned or not a constant: do not guess.
@@ -279,12 +311,17 @@ void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
   if (Carrier)
     Ref.CarrierRange = Carrier->CalleeRange;
   Ref.Revision = Revision.str();
-  Ref.Range = SMRange(SMLoc::getFromPointer(Arg.front().Text.begin()),
-                      SMLoc::getFromPointer(Arg.back().Text.end()));
-  if (Arg.data() != Value.Tokens.data())
-    Ref.DefinedAt =
-        SMRange(SMLoc::getFromPointer(Value.Tokens.front().Text.begin()),
-                SMLoc::getFromPointer(Value.Tokens.back().Text.end()));
+  auto Span = [](ArrayRef<Token> T) {
+    return SMRange(SMLoc::getFromPointer(T.front().Text.begin()),
+                   SMLoc::getFromPointer(T.back().Text.end()));
+  };
+  // The literal is the location when it is written in the argument itself
+  // (an environment default); a constant's assignment becomes a note.
+  bool Inline = Value.Tokens.front().Text.begin() >= Arg.front().Text.begin() &&
+                Value.Tokens.back().Text.end() <= Arg.back().Text.end();
+  Ref.Range = Span(Inline ? Value.Tokens : Arg);
+  if (!Inline)
+    Ref.DefinedAt = Span(Value.Tokens);
   // A fix-it can replace the id only where one literal spells it verbatim.
   if (Value.Tokens.size() == 1) {
     StringRef Body = Value.Tokens[0].Body;
