@@ -620,6 +620,13 @@ const CompiledPolicy &PolicyLoader::Impl::loadPath(StringRef Path,
   auto It = Loaded.find(Key);
   if (It != Loaded.end())
     return *It->second;
+  // Name the file as diagnostics should print it: relative to the working
+  // directory when it is below it, as the checked files are.
+  SmallString<256> Cwd;
+  StringRef Shown = Abs;
+  if (!sys::fs::current_path(Cwd) && Shown.consume_front(Cwd) &&
+      Shown.consume_front("/"))
+    Path = Shown;
   ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
       MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer) {
