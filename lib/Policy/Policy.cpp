@@ -53,14 +53,19 @@ bool PolicyException::matches(const Diagnostic &D, StringRef AbsPath) const {
   };
   if (!Models.empty() && D.ModelID.empty())
     return false;
-  if (!Licences.empty() && D.LicenceID.empty())
+  if (!Licences.empty() && (D.LicenceIDs.empty() ||
+                            !all_of(D.LicenceIDs, [&](const std::string &ID) {
+                              return any_of(Licences, [&](const ListEntry &E) {
+                                return E.matches(ID);
+                              });
+                            })))
     return false;
   StringRef Rel = AbsPath;
   if (!Paths.empty()) {
     if (!Rel.consume_front(BaseDir) || !Rel.consume_front("/"))
       return false;
   }
-  return AnyMatch(Models, D.ModelID) && AnyMatch(Licences, D.LicenceID) &&
+  return AnyMatch(Models, D.ModelID) &&
          AnyMatch(Rules, getRuleInfo(D.Rule).Name) && AnyMatch(Paths, Rel);
 }
 

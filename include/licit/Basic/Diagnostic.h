@@ -62,7 +62,9 @@ struct Diagnostic {
   bool isFixed() const { return AppliedFix >= 0; }
   /// What the verdict is about, for policy exceptions and machine output.
   std::string ModelID;
-  std::string LicenceID;
+  /// The licences the finding is about; an exception naming licences must
+  /// cover every one of them.
+  llvm::SmallVector<std::string, 1> LicenceIDs;
 };
 
 /// Collects the diagnostics of one unit of work (a file, a project pass).

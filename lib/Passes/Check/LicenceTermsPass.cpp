@@ -73,9 +73,20 @@ public:
   void run();
 
 private:
+  /// A licence binding the model, resolved in the knowledge base.
+  struct Bound {
+    const Licence *L;
+    LicenceRef Ref;
+    /// The ancestor the licence comes from, when the card says otherwise.
+    const Model *Ancestor;
+  };
+
   Diagnostic &report(RuleID Rule, const Twine &Message,
-                     StringRef LicenceID = "");
-  void checkLicence(const Model &M, const LicenceRef &LR);
+                     ArrayRef<StringRef> LicenceIDs = {});
+  void addProvenance(Diagnostic &D, const Model &M, const Bound &B);
+  void checkLists(const Model &M, const Bound &B);
+  /// One diagnostic per trait, naming every licence that has it.
+  void checkTraits(const Model &M, ArrayRef<Bound> Licences);
   /// \returns true when the policy would report nothing louder than a note
   /// for \p M (used to pick alternatives worth offering).
   bool isAcceptable(StringRef ModelID, ArrayRef<LicenceRef> Licences,
@@ -94,10 +105,11 @@ private:
 } // namespace
 
 Diagnostic &Checker::report(RuleID Rule, const Twine &Message,
-                            StringRef LicenceID) {
+                            ArrayRef<StringRef> LicenceIDs) {
   Diagnostic &D = Diags.report(Rule, Ref.File->Path, Ref.Range, Message);
   D.ModelID = ID;
-  D.LicenceID = LicenceID.str();
+  for (StringRef L : LicenceIDs)
+    D.LicenceIDs.push_back(L.str());
   if (Ref.CarrierRange.isValid())
     D.Secondary.push_back(Ref.CarrierRange);
   if (Ref.DefinedAt.isValid())
@@ -115,59 +127,79 @@ static std::string qualifier(const Fact &F) {
   return Q.empty() ? "" : " (" + Q + ")";
 }
 
-void Checker::checkLicence(const Model &M, const LicenceRef &LR) {
-  const Licence *L = KB.lookupLicence(LR.ID);
-  if (!L || L->ID == "unknown" || L->ID == "other") {
-    report(RuleID::ModelUnknownLicence,
-           Subject + " is under licence '" + LR.ID +
-               "', which licit cannot resolve",
-           LR.ID);
-    return;
-  }
-  const Model *Ancestor = inheritedFrom(KB, M, L->ID);
-  auto AddProvenance = [&](Diagnostic &D) {
-    if (Ancestor)
-      D.Notes.push_back(
-          {SMRange(),
-           ("'" + M.ID + "' declares '" +
-            (M.Declared.empty() ? StringRef("?") : M.Declared.front().ID) +
-            "' but derives from '" + Ancestor->ID + "', which is under '" +
-            L->ID + "'")
-               .str()});
-    if (!LR.Verified)
-      D.Notes.push_back({SMRange(), ("that '" + M.ID + "' is under '" + L->ID +
-                                     "' is unverified; source: " + M.Source)
-                                        .str()});
-  };
-  if (const ListEntry *E = findEntry(Policy.LicenceDeny, L->ID)) {
+void Checker::addProvenance(Diagnostic &D, const Model &M, const Bound &B) {
+  if (B.Ancestor)
+    D.Notes.push_back(
+        {SMRange(),
+         ("'" + M.ID + "' declares '" +
+          (M.Declared.empty() ? StringRef("?") : M.Declared.front().ID) +
+          "' but derives from '" + B.Ancestor->ID + "', which is under '" +
+          B.L->ID + "'")
+             .str()});
+  if (!B.Ref.Verified)
+    D.Notes.push_back({SMRange(), ("that '" + M.ID + "' is under '" + B.L->ID +
+                                   "' is unverified; source: " + M.Source)
+                                      .str()});
+}
+
+void Checker::checkLists(const Model &M, const Bound &B) {
+  if (const ListEntry *E = findEntry(Policy.LicenceDeny, B.L->ID)) {
     Diagnostic &D = report(RuleID::LicenceDenied,
-                           Subject + " is under licence '" + L->ID +
+                           Subject + " is under licence '" + B.L->ID +
                                "', which the policy denies" +
                                (E->Reason.empty() ? "" : ": " + E->Reason),
-                           L->ID);
+                           B.L->ID);
     D.Notes.push_back({E->Range, "licence denied here"});
-    AddProvenance(D);
+    addProvenance(D, M, B);
   }
-  if (!Policy.LicenceAllow.empty() && !findEntry(Policy.LicenceAllow, L->ID)) {
+  if (!Policy.LicenceAllow.empty() &&
+      !findEntry(Policy.LicenceAllow, B.L->ID)) {
     Diagnostic &D = report(RuleID::LicenceNotAllowed,
-                           Subject + " is under licence '" + L->ID +
+                           Subject + " is under licence '" + B.L->ID +
                                "', which is not on the policy's allow list",
-                           L->ID);
+                           B.L->ID);
     D.Notes.push_back({Policy.LicenceAllow.front().Range, "allow list here"});
-    AddProvenance(D);
+    addProvenance(D, M, B);
   }
+}
+
+void Checker::checkTraits(const Model &M, ArrayRef<Bound> Licences) {
   for (const TraitInfo &T : allTraits()) {
-    if (!L->flags(T.ID) || Policy.isIgnored(T.Rule))
+    if (Policy.isIgnored(T.Rule))
       continue;
-    const Fact &F = L->trait(T.ID);
-    Diagnostic &D = report(T.Rule,
-                           Subject + " is under licence '" + L->ID +
-                               "', which " + T.Phrase + qualifier(F),
-                           L->ID);
-    if (!F.Detail.empty())
-      D.Notes.push_back(
-          {SMRange(), ("licence '" + L->ID + "': " + F.Detail).str()});
-    AddProvenance(D);
+    SmallVector<const Bound *, 2> Having;
+    for (const Bound &B : Licences)
+      if (B.L->flags(T.ID))
+        Having.push_back(&B);
+    if (Having.empty())
+      continue;
+    std::string Names;
+    SmallVector<StringRef, 2> IDs;
+    for (size_t I = 0; I != Having.size(); ++I) {
+      const Licence *L = Having[I]->L;
+      Names += (I == 0 ? "" : I + 1 == Having.size() ? " and " : ", ");
+      Names += "'" + L->ID.str() + "'";
+      if (Having.size() > 1)
+        Names += qualifier(L->trait(T.ID));
+      IDs.push_back(L->ID);
+    }
+    Diagnostic &D =
+        Having.size() == 1
+            ? report(T.Rule,
+                     Subject + " is under licence " + Names + ", which " +
+                         T.Phrase + qualifier(Having[0]->L->trait(T.ID)),
+                     IDs)
+            : report(T.Rule,
+                     Subject + " is under licences " + Names +
+                         ", each of which " + T.Phrase,
+                     IDs);
+    for (const Bound *B : Having) {
+      StringRef Detail = B->L->trait(T.ID).Detail;
+      if (!Detail.empty())
+        D.Notes.push_back(
+            {SMRange(), ("licence '" + B->L->ID + "': " + Detail).str()});
+      addProvenance(D, M, *B);
+    }
   }
 }
 
@@ -244,8 +276,20 @@ void Checker::run() {
     if (!M->LicenceDetail.empty())
       D.Notes.push_back({SMRange(), M->LicenceDetail.str()});
   } else {
-    for (const LicenceRef &LR : M->Effective)
-      checkLicence(*M, LR);
+    SmallVector<Bound, 2> Licences;
+    for (const LicenceRef &LR : M->Effective) {
+      const Licence *L = KB.lookupLicence(LR.ID);
+      if (!L || L->ID == "unknown" || L->ID == "other") {
+        report(RuleID::ModelUnknownLicence,
+               Subject + " is under licence '" + LR.ID +
+                   "', which licit cannot resolve",
+               LR.ID);
+        continue;
+      }
+      Licences.push_back({L, LR, inheritedFrom(KB, *M, L->ID)});
+      checkLists(*M, Licences.back());
+    }
+    checkTraits(*M, Licences);
   }
   if (M && Policy.MinOpenness && M->Level < Policy.MinOpenness->Value) {
     Diagnostic &D = report(RuleID::ModelOpenness,
