@@ -179,7 +179,19 @@ LEVELS = {"1": "open-source", "2": "open-methodology", "3": "open-weights",
 MODEL_COLUMNS = [
     "id", "kind", "family", "licence", "effective-licences", "base-model",
     "params", "weights", "code", "data", "methodology", "openness", "gated",
-    "notes", "source"]
+    "eu-excluded", "notes", "source"]
+
+
+def model_eu_excluded(ident, effective):
+    """Where a licence excludes the EU for some of its models only, say
+    which side of the line this model is on. The Llama 3.2 licence scopes
+    its exclusion to the multimodal (Vision) models (licences.tsv)."""
+    if "llama3.2" not in effective:
+        return ""
+    if "vision" in ident.lower():
+        return "yes: a multimodal Llama 3.2 model, which the EU exclusion covers"
+    return ("no: a text-only Llama 3.2 model; the licence's EU exclusion "
+            "covers its multimodal models")
 
 def licence_cell(text, licences):
     """'mit (?)', 'falcon-2-11b-license ?', 'a+b (?)' -> typed cells."""
@@ -263,7 +275,9 @@ def import_models(src, licences):
             "data": component(row["training_data_open"]),
             "methodology": component(row["methodology"]),
             "openness": LEVELS[row["openness_level"].strip()],
-            "gated": gated, "notes": notes, "source": row["source"].strip(),
+            "gated": gated,
+            "eu-excluded": model_eu_excluded(ident, row["effective_licences"]),
+            "notes": notes, "source": row["source"].strip(),
         })
     return out
 

@@ -40,11 +40,18 @@ Optional<Trait> lookupTrait(StringRef Column) {
   return None;
 }
 
-bool Licence::flags(Trait T) const {
-  const Fact &F = trait(T);
+bool flagsTrait(Trait T, const Fact &F) {
   if (getTraitInfo(T).FlagWhenAbsent)
     return F.Value == Answer::No;
   return F.Value == Answer::Yes || F.Value == Answer::Partial;
+}
+
+bool Licence::flags(Trait T) const { return flagsTrait(T, trait(T)); }
+
+const Fact &traitOf(const Model &M, const Licence &L, Trait T) {
+  if (T == Trait::EuExcluded && M.EuExcluded.isKnown())
+    return M.EuExcluded;
+  return L.trait(T);
 }
 
 static const StringRef OpennessNames[] = {"closed", "restricted-weights",
@@ -323,9 +330,10 @@ static Error parseLicenceList(const TableReader &Table, unsigned Col,
 }
 
 static const StringRef ModelColumns[] = {
-    "id",          "kind",     "family",  "licence", "effective-licences",
-    "base-model",  "params",   "weights", "code",    "data",
-    "methodology", "openness", "gated",   "notes",   "source"};
+    "id",          "kind",     "family",  "licence",     "effective-licences",
+    "base-model",  "params",   "weights", "code",        "data",
+    "methodology", "openness", "gated",   "eu-excluded", "notes",
+    "source"};
 
 static std::string modelKey(ModelKind Kind, StringRef ID) {
   return (modelKindName(Kind) + ":" + ID.lower()).str();
@@ -374,10 +382,16 @@ Error KnowledgeBase::parseModels(MemoryBufferRef Buffer) {
     if (!Gated)
       return Gated.takeError();
     M.Gated = *Gated;
-    M.Notes = Table.cell(13);
-    M.Source = Table.cell(14);
+    if (!Table.cell(13).empty()) {
+      Expected<Fact> Eu = Table.fact(13, Vocabulary::Boolean);
+      if (!Eu)
+        return Eu.takeError();
+      M.EuExcluded = *Eu;
+    }
+    M.Notes = Table.cell(14);
+    M.Source = Table.cell(15);
     if (M.Source.empty())
-      return Table.cellError(14, "model '" + M.ID + "' cites no source");
+      return Table.cellError(15, "model '" + M.ID + "' cites no source");
     if (!ModelIndex.try_emplace(modelKey(M.Kind, M.ID), Models.size()).second)
       return Table.cellError(0, "duplicate model '" + M.ID + "'");
     Models.push_back(M);

@@ -48,6 +48,23 @@ TEST(KnowledgeBaseTest, UnverifiedAndUnknownStayVisible) {
   EXPECT_FALSE(Grok->flags(Trait::Naming));
 }
 
+TEST(KnowledgeBaseTest, ModelsScopeAPartialEuExclusion) {
+  auto KB = builtin();
+  const Licence *L = KB->lookupLicence("llama3.2");
+  const Model *Text =
+      KB->lookupModel(ModelKind::Hub, "meta-llama/Llama-3.2-1B-Instruct");
+  const Model *Vision = KB->lookupModel(
+      ModelKind::Hub, "meta-llama/Llama-3.2-11B-Vision-Instruct");
+  const Model *Other = KB->lookupModel(ModelKind::Hub, "Qwen/Qwen3-8B");
+  ASSERT_TRUE(L && Text && Vision && Other);
+  EXPECT_FALSE(flagsTrait(Trait::EuExcluded,
+                          traitOf(*Text, *L, Trait::EuExcluded)));
+  EXPECT_EQ(traitOf(*Vision, *L, Trait::EuExcluded).Value, Answer::Yes);
+  // Without a model-level fact, the licence decides.
+  EXPECT_EQ(&traitOf(*Other, *L, Trait::EuExcluded),
+            &L->trait(Trait::EuExcluded));
+}
+
 TEST(KnowledgeBaseTest, KimiThresholdIsNotACap) {
   auto KB = builtin();
   const Licence *L = KB->lookupLicence("modified-mit");

@@ -65,6 +65,10 @@ struct Fact {
   bool isKnown() const { return Value != Answer::Unknown; }
 };
 
+/// \returns true when a licence or model whose \p T is \p F should be
+/// reported: it has the trait (fully or partly), or lacks a good one.
+bool flagsTrait(Trait T, const Fact &F);
+
 struct Licence {
   llvm::StringRef ID;
   llvm::StringRef Spdx;
@@ -121,9 +125,16 @@ struct Model {
   Fact Weights, Code, Data, Methodology;
   Openness Level = Openness::Closed;
   Fact Gated;
+  /// Where a licence excludes the EU for some of its models only, this
+  /// model's side of the line; Unknown leaves it to the licence.
+  Fact EuExcluded;
   llvm::StringRef Notes;
   llvm::StringRef Source;
 };
+
+/// \returns the fact of trait \p T for model \p M under licence \p L: the
+/// model's own where the data scopes the licence's term, else the licence's.
+const Fact &traitOf(const Model &M, const Licence &L, Trait T);
 
 struct Alternative {
   llvm::StringRef From;

@@ -169,7 +169,7 @@ void Checker::checkTraits(const Model &M, ArrayRef<Bound> Licences) {
       continue;
     SmallVector<const Bound *, 2> Having;
     for (const Bound &B : Licences)
-      if (B.L->flags(T.ID))
+      if (flagsTrait(T.ID, traitOf(M, *B.L, T.ID)))
         Having.push_back(&B);
     if (Having.empty())
       continue;
@@ -180,24 +180,28 @@ void Checker::checkTraits(const Model &M, ArrayRef<Bound> Licences) {
       Names += (I == 0 ? "" : I + 1 == Having.size() ? " and " : ", ");
       Names += "'" + L->ID.str() + "'";
       if (Having.size() > 1)
-        Names += qualifier(L->trait(T.ID));
+        Names += qualifier(traitOf(M, *L, T.ID));
       IDs.push_back(L->ID);
     }
     Diagnostic &D =
         Having.size() == 1
             ? report(T.Rule,
                      Subject + " is under licence " + Names + ", which " +
-                         T.Phrase + qualifier(Having[0]->L->trait(T.ID)),
+                         T.Phrase + qualifier(traitOf(M, *Having[0]->L, T.ID)),
                      IDs)
             : report(T.Rule,
                      Subject + " is under licences " + Names +
                          ", each of which " + T.Phrase,
                      IDs);
     for (const Bound *B : Having) {
-      StringRef Detail = B->L->trait(T.ID).Detail;
-      if (!Detail.empty())
+      const Fact &F = traitOf(M, *B->L, T.ID);
+      // Say whose fact it is: the licence's, or the model's own scope.
+      StringRef Whose = &F == &M.EuExcluded ? M.ID : B->L->ID;
+      if (!F.Detail.empty())
         D.Notes.push_back(
-            {SMRange(), ("licence '" + B->L->ID + "': " + Detail).str()});
+            {SMRange(), ((&F == &M.EuExcluded ? "model '" : "licence '") +
+                         Whose + "': " + F.Detail)
+                            .str()});
       addProvenance(D, M, *B);
     }
   }
@@ -222,7 +226,8 @@ bool Checker::isAcceptable(StringRef ModelID, ArrayRef<LicenceRef> Licences,
          !findEntry(Policy.LicenceAllow, L->ID)))
       return false;
     for (const TraitInfo &T : allTraits())
-      if (L->flags(T.ID) && Loud(T.Rule))
+      if ((M ? flagsTrait(T.ID, traitOf(*M, *L, T.ID)) : L->flags(T.ID)) &&
+          Loud(T.Rule))
         return false;
   }
   return true;
