@@ -57,8 +57,8 @@ TEST(KnowledgeBaseTest, ModelsScopeAPartialEuExclusion) {
       ModelKind::Hub, "meta-llama/Llama-3.2-11B-Vision-Instruct");
   const Model *Other = KB->lookupModel(ModelKind::Hub, "Qwen/Qwen3-8B");
   ASSERT_TRUE(L && Text && Vision && Other);
-  EXPECT_FALSE(flagsTrait(Trait::EuExcluded,
-                          traitOf(*Text, *L, Trait::EuExcluded)));
+  EXPECT_FALSE(
+      flagsTrait(Trait::EuExcluded, traitOf(*Text, *L, Trait::EuExcluded)));
   EXPECT_EQ(traitOf(*Vision, *L, Trait::EuExcluded).Value, Answer::Yes);
   // Without a model-level fact, the licence decides.
   EXPECT_EQ(&traitOf(*Other, *L, Trait::EuExcluded),
