@@ -8,7 +8,6 @@
 #include "PythonModelRefsPass.h"
 #include "ModelIds.h"
 #include "licit/Python/Tokenizer.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -111,16 +110,23 @@ struct Constant {
 class Extractor {
 public:
   Extractor(const SourceFile &File, const PassContext &Ctx, FactStore &Facts)
-      : File(File), Ctx(Ctx), Facts(Facts), Tokens(tokenize(File.text())) {}
+      : File(File), Ctx(Ctx), Facts(Facts), Tokens(tokenize(File.text())) {
+    matchBrackets();
+  }
 
   void run();
 
 private:
+  void matchBrackets();
+  void consume(ArrayRef<Token> Toks) {
+    Consumed.push_back({Toks.front().Text.begin(), Toks.back().Text.end()});
+  }
   void collectConstants();
   Optional<Call> parseCall(size_t Open);
   void visitCall(const Call &C);
   /// \returns the constant \p Tokens evaluate to: adjacent string literals,
-  /// or a name assigned a constant once in this file.
+  /// a name assigned a constant once in this file, or the default of an
+  /// environment lookup of either.
   Optional<Constant> evaluate(ArrayRef<Token> Tokens) const;
   void record(const Constant &Value, ArrayRef<Token> Arg, IdSyntax Syntax,
               RefContext Context, const Call *Carrier, StringRef Revision);
@@ -132,10 +138,33 @@ private:
   /// Names assigned exactly one string constant; a name assigned twice maps
   /// to None.
   StringMap<Optional<Constant>> Constants;
-  /// String tokens already read as arguments of a call we understand.
-  DenseSet<const char *> Consumed;
+  /// For each opening bracket, the index of its closing one (or the end), so
+  /// that reading a call's arguments skips nested brackets in one step:
+  /// nested calls must not make extraction quadratic.
+  std::vector<size_t> Closing;
+  /// Source spans already read as arguments of calls we understand; string
+  /// literals inside them are not weak-context references.
+  std::vector<std::pair<const char *, const char *>> Consumed;
 };
 } // namespace
+
+static bool isOpening(const Token &T) {
+  return T.isOp("(") || T.isOp("[") || T.isOp("{");
+}
+
+void Extractor::matchBrackets() {
+  Closing.assign(Tokens.size(), Tokens.size());
+  std::vector<size_t> Open;
+  for (size_t I = 0; I != Tokens.size(); ++I) {
+    const Token &T = Tokens[I];
+    if (isOpening(T)) {
+      Open.push_back(I);
+    } else if ((T.isOp(")") || T.isOp("]") || T.isOp("}")) && !Open.empty()) {
+      Closing[Open.back()] = I;
+      Open.pop_back();
+    }
+  }
+}
 
 static bool calleeMatches(ArrayRef<StringRef> Callee, StringRef Pattern) {
   // Compare trailing components without splitting the pattern up front.
@@ -190,14 +219,20 @@ static Optional<ArrayRef<Token>> environmentDefault(ArrayRef<Token> Toks) {
 }
 
 Optional<Constant> Extractor::evaluate(ArrayRef<Token> Toks) const {
+  // Real code nests environment defaults once or twice; a bound keeps
+  // hostile nesting from costing time quadratic in the file size.
+  for (unsigned Depth = 0; Depth != 4; ++Depth) {
+    Optional<ArrayRef<Token>> Default = environmentDefault(Toks);
+    if (!Default)
+      break;
+    Toks = *Default;
+  }
   if (Toks.size() == 1 && Toks[0].Kind == TokenKind::Name) {
     auto It = Constants.find(Toks[0].Text);
     if (It == Constants.end() || !It->second)
       return None;
     return It->second;
   }
-  if (Optional<ArrayRef<Token>> Default = environmentDefault(Toks))
-    return evaluate(*Default);
   if (Toks.empty() ||
       !all_of(Toks, [](const Token &T) { return T.Kind == TokenKind::String; }))
     return None;
@@ -260,6 +295,12 @@ Optional<Call> Extractor::parseCall(size_t Open) {
     bool AtEnd = I == Tokens.size();
     if (!AtEnd && Tokens[I].Kind == TokenKind::Comment)
       continue;
+    // A nested bracket is part of the current argument: jump over it (to
+    // the last token when it is never closed).
+    if (!AtEnd && isOpening(Tokens[I])) {
+      I = std::min(Closing[I], Tokens.size() - 1);
+      continue;
+    }
     bool Close = AtEnd || (Tokens[I].isOp(")") && Tokens[I].Depth == Depth - 1);
     bool Comma = !AtEnd && Tokens[I].isOp(",") && Tokens[I].Depth == Depth;
     if (!Close && !Comma)
@@ -329,17 +370,14 @@ void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
     if (Body.size() == Value.Value.size() && At != StringRef::npos)
       Ref.IDRange = rangeOf(Body.substr(At, Parsed->ID.size()));
   }
-  for (const Token &T : Value.Tokens)
-    Consumed.insert(T.Text.data());
+  consume(Value.Tokens);
   Facts.add(std::move(Ref));
 }
 
 void Extractor::visitCall(const Call &C) {
   auto MarkAllConsumed = [&] {
     for (const Argument &A : C.Args)
-      for (const Token &T : A.Tokens)
-        if (T.Kind == TokenKind::String)
-          Consumed.insert(T.Text.data());
+      consume(A.Tokens);
   };
   if (any_of(NotModelCalls,
              [&](StringRef P) { return calleeMatches(C.Callee, P); })) {
@@ -387,6 +425,19 @@ void Extractor::run() {
   // Weak context: any other run of string literals that spells a model id
   // the knowledge base knows. Only hub ids: short Ollama or API names
   // ("mistral", "o3") are too common as ordinary words.
+  // Spans nest or are disjoint: merge them, then find by binary search.
+  llvm::sort(Consumed);
+  std::vector<std::pair<const char *, const char *>> Merged;
+  for (const auto &Span : Consumed)
+    if (!Merged.empty() && Span.first < Merged.back().second)
+      Merged.back().second = std::max(Merged.back().second, Span.second);
+    else
+      Merged.push_back(Span);
+  auto IsConsumed = [&](const char *P) {
+    auto It = llvm::partition_point(
+        Merged, [&](const auto &Span) { return Span.first <= P; });
+    return It != Merged.begin() && P < std::prev(It)->second;
+  };
   for (size_t I = 0; I != Tokens.size();) {
     size_t End = I;
     while (End < Tokens.size() && Tokens[End].Kind == TokenKind::String)
@@ -397,7 +448,7 @@ void Extractor::run() {
     }
     ArrayRef<Token> Run = makeArrayRef(Tokens).slice(I, End - I);
     I = End;
-    if (Consumed.count(Run.front().Text.data()))
+    if (IsConsumed(Run.front().Text.data()))
       continue;
     // Cheap test first: a hub id in weak context has an "org/" part.
     if (none_of(Run, [](const Token &T) { return T.Body.contains('/'); }))
