@@ -49,6 +49,12 @@ static bool isVirtualEnv(StringRef Dir) {
   return sys::fs::exists(Marker);
 }
 
+/// \returns true when \p Path is \p Dir or below it ("/a/bc" is not below
+/// "/a/b").
+static bool isWithin(StringRef Path, StringRef Dir) {
+  return Path.consume_front(Dir) && (Path.empty() || Path.front() == '/');
+}
+
 /// Strips a leading "./" the way ruff and clang print paths.
 static std::string displayPath(StringRef Path) {
   return sys::path::remove_leading_dotslash(Path).str();
@@ -59,7 +65,11 @@ void Scan::skip(StringRef Path, const Twine &Why) {
                   "skipped: " + Why);
 }
 
-void Scan::addCandidate(StringRef Path, FileKind Kind) {
+void Scan::addCandidate(StringRef Path, FileKind Kind, uint64_t Size) {
+  if (Size > Options.MaxFileSize) {
+    skip(Path, "larger than " + Twine(Options.MaxFileSize >> 20) + " MiB");
+    return;
+  }
   auto File = std::make_unique<SourceFile>();
   File->Path = displayPath(Path);
   SmallString<256> Abs(Path);
@@ -84,8 +94,7 @@ void Scan::dumpPolicy(StringRef Path, raw_ostream &OS) {
   if (Dir.empty())
     Dir = ".";
   policyForDirectory(Dir).dump(OS);
-  std::vector<Diagnostic> Kept;
-  publish(Kept);
+  finish(/*ReportUnusedExceptions=*/false);
 }
 
 void Scan::discover(StringRef Root) {
@@ -133,18 +142,14 @@ void Scan::discover(StringRef Root) {
       SmallString<256> Target;
       if (sys::fs::real_path(Path, Target))
         skip(Path, "broken or looping symbolic link");
-      else if (Kind && !StringRef(Target).startswith(RealRoot))
+      else if (Kind && !isWithin(Target, RealRoot))
         skip(Path, "symbolic link out of the checked tree");
       continue;
     }
     if (!Kind || Type != sys::fs::file_type::regular_file)
       continue;
     ErrorOr<sys::fs::basic_file_status> Status = Entry.status();
-    if (Status && Status->getSize() > Options.MaxFileSize) {
-      skip(Path, "larger than " + Twine(Options.MaxFileSize >> 20) + " MiB");
-      continue;
-    }
-    addCandidate(Path, *Kind);
+    addCandidate(Path, *Kind, Status ? Status->getSize() : 0);
   }
 }
 
@@ -238,10 +243,8 @@ Error Scan::run() {
       skip(Path, "not a regular file");
     else if (!Kind)
       skip(Path, "no pass reads this kind of file");
-    else if (Status.getSize() > Options.MaxFileSize)
-      skip(Path, "larger than " + Twine(Options.MaxFileSize >> 20) + " MiB");
     else
-      addCandidate(Path, *Kind);
+      addCandidate(Path, *Kind, Status.getSize());
   }
   Pipeline Passes = createPipeline(Options.Passes);
   FactStore Facts;
@@ -260,66 +263,79 @@ Error Scan::run() {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
             .count());
   }
-  finish();
+  finish(/*ReportUnusedExceptions=*/true);
   return Error::success();
 }
 
-void Scan::finish() {
-  // Severity, exceptions and provenance are decided here and nowhere else:
-  // Rules.def default, then the file's policy, then the command line.
-  StringMap<const SourceFile *> ByPath;
+const CompiledPolicy *Scan::governingPolicy(const Diagnostic &D,
+                                            std::string &AbsPath) {
+  if (const SourceFile *File = ByPath.lookup(D.File)) {
+    AbsPath = File->AbsPath;
+    return File->Policy;
+  }
+  // policy-* problems are about the policies themselves: never configured.
+  if (!getRuleInfo(D.Rule).isConfigurable())
+    return nullptr;
+  // An input the walk skipped follows the policy of its directory, so that
+  // a project can silence, say, its binary fixtures.
+  SmallString<256> Abs(D.File);
+  sys::fs::make_absolute(Abs);
+  AbsPath = std::string(Abs.str());
+  return &policyForDirectory(sys::path::parent_path(Abs));
+}
+
+bool Scan::resolve(Diagnostic &D) {
+  std::string AbsPath;
+  const CompiledPolicy *Policy = governingPolicy(D, AbsPath);
+  if (Policy && Policy->findException(D, AbsPath)) {
+    ++Suppressed;
+    return false;
+  }
+  D.Level =
+      Policy ? Policy->severityOf(D.Rule) : getRuleInfo(D.Rule).DefaultSeverity;
+  if (D.Level == Severity::Warning &&
+      Options.WarningsAsErrors.contains(getRuleInfo(D.Rule).Name))
+    D.Level = Severity::Error;
+  if (D.Level == Severity::Off)
+    return false;
+  if (Policy)
+    if (const Located<Severity> *S = Policy->settingOf(D.Rule))
+      D.Notes.push_back(
+          {S->Range, ("'" + getRuleInfo(D.Rule).Name + "' is set to '" +
+                      severityName(S->Value) + "' here")
+                         .str()});
+  return true;
+}
+
+void Scan::finish(bool ReportUnusedExceptions) {
+  // Severity, exceptions and provenance are decided here and nowhere else,
+  // for every diagnostic alike: Rules.def default, then the governing
+  // policy, then the command line.
+  ByPath.clear();
   for (const auto &F : Files)
     ByPath[F->Path] = F.get();
   std::vector<Diagnostic> Kept;
-  for (Diagnostic &D : Diags) {
-    const SourceFile *File = ByPath.lookup(D.File);
-    const CompiledPolicy *Policy = File ? File->Policy : nullptr;
-    if (Policy && Policy->findException(D, File->AbsPath)) {
-      ++Suppressed;
-      continue;
+  auto ResolveAll = [&](std::vector<Diagnostic> &Batch) {
+    for (Diagnostic &D : Batch)
+      if (resolve(D))
+        Kept.push_back(std::move(D));
+  };
+  // licit's own findings; resolving one may load a policy that reports
+  // problems of its own, so drain until nothing new arrives.
+  auto ResolveOwn = [&] {
+    for (std::vector<Diagnostic> Own;; Own.clear()) {
+      OwnDiags.moveTo(Own);
+      if (Own.empty())
+        return;
+      ResolveAll(Own);
     }
-    D.Level = Policy ? Policy->severityOf(D.Rule)
-                     : getRuleInfo(D.Rule).DefaultSeverity;
-    if (D.Level == Severity::Warning &&
-        Options.WarningsAsErrors.contains(getRuleInfo(D.Rule).Name))
-      D.Level = Severity::Error;
-    if (D.Level == Severity::Off)
-      continue;
-    if (Policy)
-      if (const Located<Severity> *S = Policy->settingOf(D.Rule))
-        D.Notes.push_back(
-            {S->Range, ("'" + getRuleInfo(D.Rule).Name + "' is set to '" +
-                        severityName(S->Value) + "' here")
-                           .str()});
-    Kept.push_back(std::move(D));
-  }
-  // Problems in policies and inputs, including exceptions nothing used.
-  Policies->reportUnusedExceptions();
-  publish(Kept);
-}
-
-void Scan::publish(std::vector<Diagnostic> &Kept) {
-  std::vector<Diagnostic> Own;
-  OwnDiags.moveTo(Own);
-  for (Diagnostic &D : Own) {
-    D.Level = getRuleInfo(D.Rule).DefaultSeverity;
-    // Inputs the walk skipped follow the policy of their directory, so that
-    // a project can silence, say, its binary fixtures.
-    if (getRuleInfo(D.Rule).isConfigurable()) {
-      SmallString<256> Abs(D.File);
-      sys::fs::make_absolute(Abs);
-      D.Level =
-          policyForDirectory(sys::path::parent_path(Abs)).severityOf(D.Rule);
-    }
-    if (D.Level != Severity::Off)
-      Kept.push_back(std::move(D));
-  }
-  // Policies first loaded just now report their own problems too.
-  Own.clear();
-  OwnDiags.moveTo(Own);
-  for (Diagnostic &D : Own) {
-    D.Level = getRuleInfo(D.Rule).DefaultSeverity;
-    Kept.push_back(std::move(D));
+  };
+  ResolveAll(Diags);
+  ResolveOwn();
+  // Only now has every finding met the exceptions.
+  if (ReportUnusedExceptions) {
+    Policies->reportUnusedExceptions();
+    ResolveOwn();
   }
   llvm::sort(Kept, [](const Diagnostic &A, const Diagnostic &B) {
     return std::make_tuple(StringRef(A.File), A.Range.Start.getPointer(),

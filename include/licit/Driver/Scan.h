@@ -19,6 +19,7 @@
 #include "licit/Basic/SourceFile.h"
 #include "licit/Facts/FactStore.h"
 #include "licit/Knowledge/KnowledgeBase.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/SourceMgr.h"
 #include <memory>
 #include <string>
@@ -80,14 +81,21 @@ public:
 
 private:
   void discover(llvm::StringRef Root);
-  void addCandidate(llvm::StringRef Path, FileKind Kind);
+  /// Queues a file for extraction, or skips it with a note when too large.
+  void addCandidate(llvm::StringRef Path, FileKind Kind, uint64_t Size);
   void skip(llvm::StringRef Path, const llvm::Twine &Why);
   void extract(Pipeline &Passes, const PassContext &Ctx, FactStore &Facts);
-  void finish();
   const CompiledPolicy &policyForDirectory(llvm::StringRef Dir);
-  /// Adds the problems found in policies and inputs to \p Kept, sorts
-  /// them, and makes them the final diagnostics.
-  void publish(std::vector<Diagnostic> &Kept);
+  /// \returns the policy deciding \p D (null for problems in policies) and
+  /// sets \p AbsPath to the absolute path its path globs match against.
+  const CompiledPolicy *governingPolicy(const Diagnostic &D,
+                                        std::string &AbsPath);
+  /// Applies exceptions, severity and provenance to \p D.
+  /// \returns false when \p D is dropped (excepted or off).
+  bool resolve(Diagnostic &D);
+  /// Resolves every diagnostic, pass findings and licit's own alike, and
+  /// sorts them into the final list.
+  void finish(bool ReportUnusedExceptions);
 
   const KnowledgeBase &KB;
   ScanOptions Options;
@@ -96,6 +104,7 @@ private:
   DiagSink OwnDiags;
   std::unique_ptr<PolicyLoader> Policies;
   std::vector<std::unique_ptr<SourceFile>> Files;
+  llvm::StringMap<const SourceFile *> ByPath;
   std::vector<Diagnostic> Diags;
   unsigned FilesChecked = 0;
   unsigned Suppressed = 0;
