@@ -72,12 +72,9 @@ void Scan::addCandidate(StringRef Path, FileKind Kind, uint64_t Size) {
   }
   auto File = std::make_unique<SourceFile>();
   File->Path = displayPath(Path);
-  SmallString<256> Abs(Path);
-  sys::fs::make_absolute(Abs);
-  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  File->AbsPath = std::string(Abs.str());
+  File->AbsPath = absolutePath(Path);
   File->Kind = Kind;
-  File->Policy = &policyForDirectory(sys::path::parent_path(Abs));
+  File->Policy = &policyForDirectory(sys::path::parent_path(File->AbsPath));
   Files.push_back(std::move(File));
 }
 
@@ -278,10 +275,8 @@ const CompiledPolicy *Scan::governingPolicy(const Diagnostic &D,
     return nullptr;
   // An input the walk skipped follows the policy of its directory, so that
   // a project can silence, say, its binary fixtures.
-  SmallString<256> Abs(D.File);
-  sys::fs::make_absolute(Abs);
-  AbsPath = std::string(Abs.str());
-  return &policyForDirectory(sys::path::parent_path(Abs));
+  AbsPath = absolutePath(D.File);
+  return &policyForDirectory(sys::path::parent_path(AbsPath));
 }
 
 bool Scan::resolve(Diagnostic &D) {

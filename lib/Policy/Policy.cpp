@@ -13,6 +13,7 @@
 
 #include "licit/Policy/Policy.h"
 #include "TomlReader.h"
+#include "licit/Basic/SourceFile.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -195,6 +196,8 @@ public:
       : SM(SM), Diags(Diags), KB(KB) {}
 
   const CompiledPolicy &loadPath(StringRef Path, SMRange ExtendsRange);
+  /// Loads a pyproject.toml that configures licit; null when it does not.
+  const CompiledPolicy *loadPyproject(StringRef Path);
   const CompiledPolicy &loadPack(StringRef Name);
   const CompiledPolicy &forDirectory(StringRef Dir, bool Discover);
   void reportUnusedExceptions();
@@ -202,9 +205,14 @@ public:
 private:
   /// Compiles \p Buffer; \p Table selects the [tool.licit] table of a
   /// pyproject.toml.
+  /// \p Read, when given, is \p Buffer already parsed.
   const CompiledPolicy &compile(std::string Key,
                                 std::unique_ptr<MemoryBuffer> Buffer,
-                                std::string BaseDir, bool Pyproject);
+                                std::string BaseDir, bool Pyproject,
+                                Optional<TomlReadResult> Read = None);
+  /// Reads the policy file at absolute path \p Abs, named as diagnostics
+  /// print it: relative to the working directory when below it.
+  static ErrorOr<std::unique_ptr<MemoryBuffer>> readFile(StringRef Abs);
 
   // The schema, one function per table.
   void compileRoot(const TomlNode &Root, CompiledPolicy &P);
@@ -570,23 +578,23 @@ void PolicyLoader::Impl::compileRoot(const TomlNode &Root, CompiledPolicy &P) {
         compileException(E, P);
 }
 
-const CompiledPolicy &
-PolicyLoader::Impl::compile(std::string Key,
-                            std::unique_ptr<MemoryBuffer> Buffer,
-                            std::string BaseDir, bool Pyproject) {
+const CompiledPolicy &PolicyLoader::Impl::compile(
+    std::string Key, std::unique_ptr<MemoryBuffer> Buffer, std::string BaseDir,
+    bool Pyproject, Optional<TomlReadResult> Read) {
   auto Policy = std::make_unique<CompiledPolicy>();
   Policy->Path = Buffer->getBufferIdentifier().str();
   CurrentPath = Policy->Path;
   CurrentDir = BaseDir;
   SetInThisFile.clear();
-  TomlReadResult Read = readToml(*Buffer);
+  if (!Read)
+    Read = readToml(*Buffer);
   SM.AddNewSourceBuffer(std::move(Buffer), SMLoc());
   Loading.push_back(Key);
-  if (!Read.Root) {
-    report(RuleID::PolicySyntax, Read.ErrorRange,
-           "invalid TOML: " + Read.ErrorMessage);
+  if (!Read->Root) {
+    report(RuleID::PolicySyntax, Read->ErrorRange,
+           "invalid TOML: " + Read->ErrorMessage);
   } else {
-    const TomlNode *Root = &*Read.Root;
+    const TomlNode *Root = &*Read->Root;
     if (Pyproject) {
       const TomlNode *Tool = Root->get("tool");
       Root = Tool ? Tool->get("licit") : nullptr;
@@ -611,12 +619,19 @@ const CompiledPolicy &PolicyLoader::Impl::loadPack(StringRef Name) {
                  "", /*Pyproject=*/false);
 }
 
+ErrorOr<std::unique_ptr<MemoryBuffer>>
+PolicyLoader::Impl::readFile(StringRef Abs) {
+  SmallString<256> Cwd;
+  StringRef Shown = Abs;
+  if (sys::fs::current_path(Cwd) || !Shown.consume_front(Cwd) ||
+      !Shown.consume_front("/"))
+    Shown = Abs;
+  return MemoryBuffer::getFile(Shown, /*IsText=*/true);
+}
+
 const CompiledPolicy &PolicyLoader::Impl::loadPath(StringRef Path,
                                                    SMRange ExtendsRange) {
-  SmallString<256> Abs(Path);
-  sys::fs::make_absolute(Abs);
-  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  std::string Key(Abs.str());
+  std::string Key = absolutePath(Path);
   if (is_contained(Loading, Key)) {
     report(RuleID::PolicyUnresolvedExtends, ExtendsRange,
            "policy '" + Path + "' extends itself");
@@ -625,15 +640,7 @@ const CompiledPolicy &PolicyLoader::Impl::loadPath(StringRef Path,
   auto It = Loaded.find(Key);
   if (It != Loaded.end())
     return *It->second;
-  // Name the file as diagnostics should print it: relative to the working
-  // directory when it is below it, as the checked files are.
-  SmallString<256> Cwd;
-  StringRef Shown = Abs;
-  if (!sys::fs::current_path(Cwd) && Shown.consume_front(Cwd) &&
-      Shown.consume_front("/"))
-    Path = Shown;
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
-      MemoryBuffer::getFile(Path, /*IsText=*/true);
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = readFile(Key);
   if (!Buffer) {
     if (ExtendsRange.isValid())
       report(RuleID::PolicyUnresolvedExtends, ExtendsRange,
@@ -645,31 +652,35 @@ const CompiledPolicy &PolicyLoader::Impl::loadPath(StringRef Path,
                    "cannot load policy: " + Buffer.getError().message());
     return loadPack("default");
   }
-  return compile(Key, std::move(*Buffer), sys::path::parent_path(Abs).str(),
-                 sys::path::filename(Abs) == "pyproject.toml");
+  return compile(Key, std::move(*Buffer), sys::path::parent_path(Key).str(),
+                 sys::path::filename(Key) == "pyproject.toml");
 }
 
-/// \returns true when \p Path is a pyproject.toml with a [tool.licit] table.
-/// A malformed one counts, so that its syntax error is reported.
-static bool hasLicitTable(StringRef Path) {
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
-      MemoryBuffer::getFile(Path, /*IsText=*/true);
+const CompiledPolicy *PolicyLoader::Impl::loadPyproject(StringRef Path) {
+  std::string Key = absolutePath(Path);
+  auto It = Loaded.find(Key);
+  if (It != Loaded.end())
+    return It->second.get();
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = readFile(Key);
   if (!Buffer)
-    return false;
+    return nullptr;
+  // Parsed once: to see whether licit is configured here, then to compile.
+  // A malformed file counts as configured, so its syntax error is reported.
   TomlReadResult Read = readToml(**Buffer);
-  if (!Read.Root)
-    return true;
-  const TomlNode *Tool = Read.Root->get("tool");
-  return Tool && Tool->get("licit");
+  if (Read.Root) {
+    const TomlNode *Tool = Read.Root->get("tool");
+    if (!Tool || !Tool->get("licit"))
+      return nullptr;
+  }
+  return &compile(Key, std::move(*Buffer), sys::path::parent_path(Key).str(),
+                  /*Pyproject=*/true, std::move(Read));
 }
 
 const CompiledPolicy &PolicyLoader::Impl::forDirectory(StringRef Dir,
                                                        bool Discover) {
   if (!Discover)
     return loadPack("default");
-  SmallString<256> Abs(Dir);
-  sys::fs::make_absolute(Abs);
-  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  std::string Abs = absolutePath(Dir);
   std::vector<std::string> Visited;
   const CompiledPolicy *Found = nullptr;
   for (StringRef D = Abs; !D.empty(); D = sys::path::parent_path(D)) {
@@ -687,10 +698,9 @@ const CompiledPolicy &PolicyLoader::Impl::forDirectory(StringRef Dir,
     }
     Candidate = D;
     sys::path::append(Candidate, "pyproject.toml");
-    if (sys::fs::is_regular_file(Candidate) && hasLicitTable(Candidate)) {
-      Found = &loadPath(Candidate, SMRange());
-      break;
-    }
+    if (sys::fs::is_regular_file(Candidate))
+      if ((Found = loadPyproject(Candidate)))
+        break;
   }
   if (!Found)
     Found = &loadPack("default");

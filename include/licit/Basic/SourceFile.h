@@ -27,6 +27,10 @@ class CompiledPolicy;
 /// kind.
 enum class FileKind { Python };
 
+/// \returns \p Path made absolute against the working directory, with "."
+/// and ".." removed: the one spelling policy discovery and path globs use.
+std::string absolutePath(llvm::StringRef Path);
+
 /// Classifies \p Path by its name. \returns None for files no pass reads.
 llvm::Optional<FileKind> classifyFile(llvm::StringRef Path);
 
