@@ -13,20 +13,28 @@ using namespace llvm;
 namespace licit {
 namespace {
 
-std::unique_ptr<KnowledgeBase> builtin() {
-  Expected<std::unique_ptr<KnowledgeBase>> KB = KnowledgeBase::loadBuiltin();
-  EXPECT_TRUE(static_cast<bool>(KB)) << toString(KB.takeError());
-  return std::move(*KB);
-}
+/// Loads the built-in tables once for the whole suite.
+class KnowledgeBaseTest : public ::testing::Test {
+protected:
+  static void SetUpTestSuite() {
+    Expected<std::unique_ptr<KnowledgeBase>> Loaded =
+        KnowledgeBase::loadBuiltin();
+    ASSERT_TRUE(static_cast<bool>(Loaded)) << toString(Loaded.takeError());
+    KB = std::move(*Loaded).release();
+  }
+  static void TearDownTestSuite() { delete KB; }
 
-TEST(KnowledgeBaseTest, BuiltinLoadsEveryFactsRow) {
-  auto KB = builtin();
+  static const KnowledgeBase *KB;
+};
+
+const KnowledgeBase *KnowledgeBaseTest::KB = nullptr;
+
+TEST_F(KnowledgeBaseTest, BuiltinLoadsEveryFactsRow) {
   EXPECT_EQ(KB->licences().size(), 122u);
   EXPECT_EQ(KB->models().size(), 397u);
 }
 
-TEST(KnowledgeBaseTest, LlamaTraitsAreTyped) {
-  auto KB = builtin();
+TEST_F(KnowledgeBaseTest, LlamaTraitsAreTyped) {
   const Licence *L = KB->lookupLicence("llama3.1");
   ASSERT_TRUE(L);
   EXPECT_EQ(L->trait(Trait::MauCap).Value, Answer::Yes);
@@ -39,8 +47,7 @@ TEST(KnowledgeBaseTest, LlamaTraitsAreTyped) {
   EXPECT_EQ(L32->trait(Trait::EuExcluded).Value, Answer::Partial);
 }
 
-TEST(KnowledgeBaseTest, UnverifiedAndUnknownStayVisible) {
-  auto KB = builtin();
+TEST_F(KnowledgeBaseTest, UnverifiedAndUnknownStayVisible) {
   const Licence *Grok = KB->lookupLicence("grok2-community");
   ASSERT_TRUE(Grok);
   EXPECT_FALSE(Grok->trait(Trait::AcceptableUse).Verified);
@@ -48,8 +55,7 @@ TEST(KnowledgeBaseTest, UnverifiedAndUnknownStayVisible) {
   EXPECT_FALSE(Grok->flags(Trait::Naming));
 }
 
-TEST(KnowledgeBaseTest, ModelsScopeAPartialEuExclusion) {
-  auto KB = builtin();
+TEST_F(KnowledgeBaseTest, ModelsScopeAPartialEuExclusion) {
   const Licence *L = KB->lookupLicence("llama3.2");
   const Model *Text =
       KB->lookupModel(ModelKind::Hub, "meta-llama/Llama-3.2-1B-Instruct");
@@ -65,22 +71,19 @@ TEST(KnowledgeBaseTest, ModelsScopeAPartialEuExclusion) {
             &L->trait(Trait::EuExcluded));
 }
 
-TEST(KnowledgeBaseTest, KimiThresholdIsNotACap) {
-  auto KB = builtin();
+TEST_F(KnowledgeBaseTest, KimiThresholdIsNotACap) {
   const Licence *L = KB->lookupLicence("modified-mit");
   ASSERT_TRUE(L);
   EXPECT_EQ(L->trait(Trait::MauCap).Value, Answer::No);
 }
 
-TEST(KnowledgeBaseTest, LookupBySpdxIgnoringCase) {
-  auto KB = builtin();
+TEST_F(KnowledgeBaseTest, LookupBySpdxIgnoringCase) {
   const Licence *L = KB->lookupLicence("Apache-2.0");
   ASSERT_TRUE(L);
   EXPECT_EQ(L->ID, "apache-2.0");
 }
 
-TEST(KnowledgeBaseTest, DistillInheritsLlamaThroughEffectiveLicences) {
-  auto KB = builtin();
+TEST_F(KnowledgeBaseTest, DistillInheritsLlamaThroughEffectiveLicences) {
   const Model *M = KB->lookupModel(ModelKind::Hub,
                                    "deepseek-ai/deepseek-r1-distill-llama-8b");
   ASSERT_TRUE(M);
@@ -91,8 +94,7 @@ TEST(KnowledgeBaseTest, DistillInheritsLlamaThroughEffectiveLicences) {
   EXPECT_EQ(M->BaseModel, "meta-llama/Llama-3.1-8B");
 }
 
-TEST(KnowledgeBaseTest, OllamaTagsResolveThroughQuantisations) {
-  auto KB = builtin();
+TEST_F(KnowledgeBaseTest, OllamaTagsResolveThroughQuantisations) {
   const Model *M =
       KB->lookupModel(ModelKind::Ollama, "llama3.1:8b-instruct-q4_K_M");
   ASSERT_TRUE(M);
@@ -101,7 +103,7 @@ TEST(KnowledgeBaseTest, OllamaTagsResolveThroughQuantisations) {
   EXPECT_FALSE(KB->lookupModel(ModelKind::Hub, "llama3.2"));
 }
 
-TEST(KnowledgeBaseTest, MalformedCellIsLocated) {
+TEST(KnowledgeBaseLoadTest, MalformedCellIsLocated) {
   std::string Licences =
       "id\tspdx\tname\tosi\tnon-commercial\tresearch-only\tmau-cap\t"
       "revenue-cap\teu-excluded\tacceptable-use\tno-training-other-models\t"
