@@ -59,10 +59,16 @@ static const Model *inheritedFrom(const KnowledgeBase &KB, const Model &M,
 }
 
 namespace {
+/// Evaluates one model against the policy. The same code serves the model a
+/// file references, reporting what it finds, and each candidate
+/// alternative, in a dry run that only asks whether the policy would
+/// complain: one evaluation, so the fix-its can never disagree with the
+/// checks.
 class Checker {
 public:
+  /// Checks what \p Ref references, reporting to \p Diags.
   Checker(const ModelRef &Ref, const PassContext &Ctx, DiagSink &Diags)
-      : Ref(Ref), KB(Ctx.KB), Policy(Ctx.PolicyFor(*Ref.File)), Diags(Diags),
+      : Ref(&Ref), KB(Ctx.KB), Policy(Ctx.PolicyFor(*Ref.File)), Diags(&Diags),
         ID(policyID(Ref.Kind, Ref.ID)),
         // Licences change between revisions, so a pinned one is named.
         Subject("'" + ID + "'" +
@@ -70,7 +76,16 @@ public:
                      ? ""
                      : " at revision '" + Ref.Revision + "'")) {}
 
+  /// A dry run for hub model \p ID under \p Policy.
+  Checker(StringRef ID, const KnowledgeBase &KB, const CompiledPolicy &Policy)
+      : KB(KB), Policy(Policy), ID(ID.str()), Subject("'" + ID.str() + "'") {}
+
+  /// Checks the referenced model and offers an alternative fix-it.
   void run();
+
+  /// \returns true when the policy reports nothing louder than a note for
+  /// the model, known as \p M (or null) and bound by \p Effective.
+  bool isAcceptable(const Model *M, ArrayRef<LicenceRef> Effective);
 
 private:
   /// A licence binding the model, resolved in the knowledge base.
@@ -81,39 +96,45 @@ private:
     const Model *Ancestor;
   };
 
+  void evaluate(const Model *M, ArrayRef<LicenceRef> Effective);
   Diagnostic &report(RuleID Rule, const Twine &Message,
                      ArrayRef<StringRef> LicenceIDs = {});
-  void addProvenance(Diagnostic &D, const Model &M, const Bound &B);
-  void checkLists(const Model &M, const Bound &B);
+  void addProvenance(Diagnostic &D, const Model *M, const Bound &B);
+  void checkLists(const Model *M, const Bound &B);
   /// One diagnostic per trait, naming every licence that has it.
-  void checkTraits(const Model &M, ArrayRef<Bound> Licences);
-  /// \returns true when the policy would report nothing louder than a note
-  /// for \p M (used to pick alternatives worth offering).
-  bool isAcceptable(StringRef ModelID, ArrayRef<LicenceRef> Licences,
-                    const Model *M) const;
+  void checkTraits(const Model *M, ArrayRef<Bound> Licences);
   void addAlternativeFix();
 
-  const ModelRef &Ref;
+  /// Null in a dry run.
+  const ModelRef *Ref = nullptr;
   const KnowledgeBase &KB;
   const CompiledPolicy &Policy;
-  DiagSink &Diags;
+  DiagSink *Diags = nullptr;
   std::string ID;
   /// How messages name the reference: the id, and its revision if pinned.
   std::string Subject;
   std::vector<Diagnostic *> Reported;
+  /// Dry runs: whether anything louder than a note was found.
+  bool Loud = false;
+  Diagnostic Scratch;
 };
 } // namespace
 
 Diagnostic &Checker::report(RuleID Rule, const Twine &Message,
                             ArrayRef<StringRef> LicenceIDs) {
-  Diagnostic &D = Diags.report(Rule, Ref.File->Path, Ref.Range, Message);
+  if (!Diags) {
+    Loud |= Policy.severityOf(Rule) > Severity::Note;
+    Scratch = Diagnostic();
+    return Scratch;
+  }
+  Diagnostic &D = Diags->report(Rule, Ref->File->Path, Ref->Range, Message);
   D.ModelID = ID;
   for (StringRef L : LicenceIDs)
     D.LicenceIDs.push_back(L.str());
-  if (Ref.CarrierRange.isValid())
-    D.Secondary.push_back(Ref.CarrierRange);
-  if (Ref.DefinedAt.isValid())
-    D.Notes.push_back({Ref.DefinedAt, "'" + Ref.ID + "' is assigned here"});
+  if (Ref->CarrierRange.isValid())
+    D.Secondary.push_back(Ref->CarrierRange);
+  if (Ref->DefinedAt.isValid())
+    D.Notes.push_back({Ref->DefinedAt, "'" + Ref->ID + "' is assigned here"});
   Reported.push_back(&D);
   return D;
 }
@@ -127,22 +148,28 @@ static std::string qualifier(const Fact &F) {
   return Q.empty() ? "" : " (" + Q + ")";
 }
 
-void Checker::addProvenance(Diagnostic &D, const Model &M, const Bound &B) {
+/// The fact of \p T for a model under \p L; without a known model, the
+/// licence's own.
+static const Fact &factOf(const Model *M, const Licence &L, Trait T) {
+  return M ? traitOf(*M, L, T) : L.trait(T);
+}
+
+void Checker::addProvenance(Diagnostic &D, const Model *M, const Bound &B) {
   if (B.Ancestor)
     D.Notes.push_back(
         {SMRange(),
-         ("'" + M.ID + "' declares '" +
-          (M.Declared.empty() ? StringRef("?") : M.Declared.front().ID) +
+         ("'" + M->ID + "' declares '" +
+          (M->Declared.empty() ? StringRef("?") : M->Declared.front().ID) +
           "' but derives from '" + B.Ancestor->ID + "', which is under '" +
           B.L->ID + "'")
              .str()});
-  if (!B.Ref.Verified)
-    D.Notes.push_back({SMRange(), ("that '" + M.ID + "' is under '" + B.L->ID +
-                                   "' is unverified; source: " + M.Source)
+  if (M && !B.Ref.Verified)
+    D.Notes.push_back({SMRange(), ("that '" + M->ID + "' is under '" + B.L->ID +
+                                   "' is unverified; source: " + M->Source)
                                       .str()});
 }
 
-void Checker::checkLists(const Model &M, const Bound &B) {
+void Checker::checkLists(const Model *M, const Bound &B) {
   if (const ListEntry *E = findEntry(Policy.LicenceDeny, B.L->ID)) {
     Diagnostic &D = report(RuleID::LicenceDenied,
                            Subject + " is under licence '" + B.L->ID +
@@ -163,13 +190,13 @@ void Checker::checkLists(const Model &M, const Bound &B) {
   }
 }
 
-void Checker::checkTraits(const Model &M, ArrayRef<Bound> Licences) {
+void Checker::checkTraits(const Model *M, ArrayRef<Bound> Licences) {
   for (const TraitInfo &T : allTraits()) {
     if (Policy.isIgnored(T.Rule))
       continue;
     SmallVector<const Bound *, 2> Having;
     for (const Bound &B : Licences)
-      if (flagsTrait(T.ID, traitOf(M, *B.L, T.ID)))
+      if (flagsTrait(T.ID, factOf(M, *B.L, T.ID)))
         Having.push_back(&B);
     if (Having.empty())
       continue;
@@ -180,85 +207,35 @@ void Checker::checkTraits(const Model &M, ArrayRef<Bound> Licences) {
       Names += (I == 0 ? "" : I + 1 == Having.size() ? " and " : ", ");
       Names += "'" + L->ID.str() + "'";
       if (Having.size() > 1)
-        Names += qualifier(traitOf(M, *L, T.ID));
+        Names += qualifier(factOf(M, *L, T.ID));
       IDs.push_back(L->ID);
     }
     Diagnostic &D =
         Having.size() == 1
             ? report(T.Rule,
                      Subject + " is under licence " + Names + ", which " +
-                         T.Phrase + qualifier(traitOf(M, *Having[0]->L, T.ID)),
+                         T.Phrase + qualifier(factOf(M, *Having[0]->L, T.ID)),
                      IDs)
             : report(T.Rule,
                      Subject + " is under licences " + Names +
                          ", each of which " + T.Phrase,
                      IDs);
     for (const Bound *B : Having) {
-      const Fact &F = traitOf(M, *B->L, T.ID);
+      const Fact &F = factOf(M, *B->L, T.ID);
       // Say whose fact it is: the licence's, or the model's own scope.
-      StringRef Whose = &F == &M.EuExcluded ? M.ID : B->L->ID;
+      bool ModelScoped = M && &F == &M->EuExcluded;
       if (!F.Detail.empty())
         D.Notes.push_back(
-            {SMRange(), ((&F == &M.EuExcluded ? "model '" : "licence '") +
-                         Whose + "': " + F.Detail)
+            {SMRange(), ((ModelScoped ? "model '" + M->ID.str()
+                                      : "licence '" + B->L->ID.str()) +
+                         "': " + F.Detail)
                             .str()});
       addProvenance(D, M, *B);
     }
   }
 }
 
-bool Checker::isAcceptable(StringRef ModelID, ArrayRef<LicenceRef> Licences,
-                           const Model *M) const {
-  auto Loud = [&](RuleID R) { return Policy.severityOf(R) > Severity::Note; };
-  if (findEntry(Policy.ModelDeny, ModelID) ||
-      (!Policy.ModelAllow.empty() && !findEntry(Policy.ModelAllow, ModelID)))
-    return false;
-  if (Licences.empty())
-    return !Loud(RuleID::ModelUnknownLicence);
-  if (M && Policy.MinOpenness && M->Level < Policy.MinOpenness->Value)
-    return false;
-  for (const LicenceRef &LR : Licences) {
-    const Licence *L = KB.lookupLicence(LR.ID);
-    if (!L)
-      return false;
-    if (findEntry(Policy.LicenceDeny, L->ID) ||
-        (!Policy.LicenceAllow.empty() &&
-         !findEntry(Policy.LicenceAllow, L->ID)))
-      return false;
-    for (const TraitInfo &T : allTraits())
-      if ((M ? flagsTrait(T.ID, traitOf(*M, *L, T.ID)) : L->flags(T.ID)) &&
-          Loud(T.Rule))
-        return false;
-  }
-  return true;
-}
-
-void Checker::addAlternativeFix() {
-  if (Reported.empty() || Ref.Kind != ModelKind::Hub || !Ref.IDRange.isValid())
-    return;
-  for (const Alternative &A : KB.alternativesFor(Ref.ID)) {
-    const Model *M = KB.lookupModel(ModelKind::Hub, A.To);
-    ArrayRef<LicenceRef> Licences = M && !M->Effective.empty()
-                                        ? ArrayRef<LicenceRef>(M->Effective)
-                                        : ArrayRef<LicenceRef>(A.ToLicences);
-    if (!isAcceptable(A.To, Licences, M))
-      continue;
-    Fix F;
-    std::string Names;
-    for (const LicenceRef &L : A.ToLicences)
-      Names +=
-          (Names.empty() ? "" : "+") + L.ID.str() + (L.Verified ? "" : "?");
-    F.Title = ("use '" + A.To + "' (" + Names + ") instead: " + A.Reason).str();
-    F.Edits.push_back(SMFixIt(Ref.IDRange, A.To));
-    // Another model behaves differently: never applied without a human.
-    F.Safety = Applicability::Unsafe;
-    for (Diagnostic *D : Reported)
-      D->Fixes.push_back(F);
-    return;
-  }
-}
-
-void Checker::run() {
+void Checker::evaluate(const Model *M, ArrayRef<LicenceRef> Effective) {
   if (const ListEntry *E = findEntry(Policy.ModelDeny, ID)) {
     Diagnostic &D = report(RuleID::ModelDenied,
                            Subject + " is denied by the policy" +
@@ -270,32 +247,37 @@ void Checker::run() {
                            Subject + " is not on the policy's allow list");
     D.Notes.push_back({Policy.ModelAllow.front().Range, "allow list here"});
   }
-  const Model *M = KB.lookupModel(Ref.Kind, Ref.ID);
-  if (!M) {
-    report(RuleID::ModelUnknownLicence, "licit does not know the licence of " +
-                                            modelKindName(Ref.Kind) +
-                                            " model '" + Ref.ID + "'");
-  } else if (M->Effective.empty()) {
-    Diagnostic &D = report(RuleID::ModelUnknownLicence,
-                           "the licence of " + Subject + " is not known");
-    if (!M->LicenceDetail.empty())
-      D.Notes.push_back({SMRange(), M->LicenceDetail.str()});
-  } else {
-    SmallVector<Bound, 2> Licences;
-    for (const LicenceRef &LR : M->Effective) {
-      const Licence *L = KB.lookupLicence(LR.ID);
-      if (!L || L->ID == "unknown" || L->ID == "other") {
-        report(RuleID::ModelUnknownLicence,
-               Subject + " is under licence '" + LR.ID +
-                   "', which licit cannot resolve",
-               LR.ID);
-        continue;
-      }
-      Licences.push_back({L, LR, inheritedFrom(KB, *M, L->ID)});
-      checkLists(*M, Licences.back());
+  if (Effective.empty()) {
+    if (!M) {
+      // Named by kind and as written: "ollama model 'llama3'".
+      report(RuleID::ModelUnknownLicence,
+             "licit does not know the licence of " +
+                 modelKindName(Ref ? Ref->Kind : ModelKind::Hub) + " model '" +
+                 (Ref ? StringRef(Ref->ID) : StringRef(ID)) + "'" +
+                 (Ref && !Ref->Revision.empty()
+                      ? " at revision '" + Ref->Revision + "'"
+                      : ""));
+    } else {
+      Diagnostic &D = report(RuleID::ModelUnknownLicence,
+                             "the licence of " + Subject + " is not known");
+      if (!M->LicenceDetail.empty())
+        D.Notes.push_back({SMRange(), M->LicenceDetail.str()});
     }
-    checkTraits(*M, Licences);
   }
+  SmallVector<Bound, 2> Licences;
+  for (const LicenceRef &LR : Effective) {
+    const Licence *L = KB.lookupLicence(LR.ID);
+    if (!L || L->ID == "unknown" || L->ID == "other") {
+      report(RuleID::ModelUnknownLicence,
+             Subject + " is under licence '" + LR.ID +
+                 "', which licit cannot resolve",
+             LR.ID);
+      continue;
+    }
+    Licences.push_back({L, LR, M ? inheritedFrom(KB, *M, L->ID) : nullptr});
+    checkLists(M, Licences.back());
+  }
+  checkTraits(M, Licences);
   if (M && Policy.MinOpenness && M->Level < Policy.MinOpenness->Value) {
     Diagnostic &D = report(RuleID::ModelOpenness,
                            Subject + " is " + opennessName(M->Level) +
@@ -303,6 +285,45 @@ void Checker::run() {
                                opennessName(Policy.MinOpenness->Value) + "'");
     D.Notes.push_back({Policy.MinOpenness->Range, "minimum set here"});
   }
+}
+
+bool Checker::isAcceptable(const Model *M, ArrayRef<LicenceRef> Effective) {
+  assert(!Diags && "only dry runs answer acceptability");
+  Loud = false;
+  evaluate(M, Effective);
+  return !Loud;
+}
+
+void Checker::addAlternativeFix() {
+  if (Reported.empty() || Ref->Kind != ModelKind::Hub ||
+      !Ref->IDRange.isValid())
+    return;
+  for (const Alternative &A : KB.alternativesFor(Ref->ID)) {
+    // The knowledge base's own entry wins over the alternative's summary.
+    const Model *M = KB.lookupModel(ModelKind::Hub, A.To);
+    ArrayRef<LicenceRef> Licences = M && !M->Effective.empty()
+                                        ? ArrayRef<LicenceRef>(M->Effective)
+                                        : ArrayRef<LicenceRef>(A.ToLicences);
+    if (!Checker(A.To, KB, Policy).isAcceptable(M, Licences))
+      continue;
+    Fix F;
+    std::string Names;
+    for (const LicenceRef &L : A.ToLicences)
+      Names +=
+          (Names.empty() ? "" : "+") + L.ID.str() + (L.Verified ? "" : "?");
+    F.Title = ("use '" + A.To + "' (" + Names + ") instead: " + A.Reason).str();
+    F.Edits.push_back(SMFixIt(Ref->IDRange, A.To));
+    // Another model behaves differently: never applied without a human.
+    F.Safety = Applicability::Unsafe;
+    for (Diagnostic *D : Reported)
+      D->Fixes.push_back(F);
+    return;
+  }
+}
+
+void Checker::run() {
+  const Model *M = KB.lookupModel(Ref->Kind, Ref->ID);
+  evaluate(M, M ? ArrayRef<LicenceRef>(M->Effective) : None);
   addAlternativeFix();
 }
 
