@@ -71,10 +71,9 @@ public:
       : Ref(&Ref), KB(Ctx.KB), Policy(Ctx.PolicyFor(*Ref.File)), Diags(&Diags),
         ID(policyID(Ref.Kind, Ref.ID)),
         // Licences change between revisions, so a pinned one is named.
-        Subject("'" + ID + "'" +
-                (Ref.Revision.empty()
-                     ? ""
-                     : " at revision '" + Ref.Revision + "'")) {}
+        AtRevision(
+            Ref.Revision.empty() ? "" : " at revision '" + Ref.Revision + "'"),
+        Subject("'" + ID + "'" + AtRevision) {}
 
   /// A dry run for hub model \p ID under \p Policy.
   Checker(StringRef ID, const KnowledgeBase &KB, const CompiledPolicy &Policy)
@@ -111,6 +110,7 @@ private:
   const CompiledPolicy &Policy;
   DiagSink *Diags = nullptr;
   std::string ID;
+  std::string AtRevision;
   /// How messages name the reference: the id, and its revision if pinned.
   std::string Subject;
   std::vector<Diagnostic *> Reported;
@@ -253,10 +253,7 @@ void Checker::evaluate(const Model *M, ArrayRef<LicenceRef> Effective) {
       report(RuleID::ModelUnknownLicence,
              "licit does not know the licence of " +
                  modelKindName(Ref ? Ref->Kind : ModelKind::Hub) + " model '" +
-                 (Ref ? StringRef(Ref->ID) : StringRef(ID)) + "'" +
-                 (Ref && !Ref->Revision.empty()
-                      ? " at revision '" + Ref->Revision + "'"
-                      : ""));
+                 (Ref ? StringRef(Ref->ID) : StringRef(ID)) + "'" + AtRevision);
     } else {
       Diagnostic &D = report(RuleID::ModelUnknownLicence,
                              "the licence of " + Subject + " is not known");
