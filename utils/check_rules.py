@@ -14,7 +14,7 @@ from pathlib import Path
 
 RULE = re.compile(r'^LICIT_RULE\(\w+, "([a-z0-9-]+)", \w+,\s*"([^"]*)"\)',
                   re.M)
-PASS = re.compile(r'^LICIT_(?:FILE|PROJECT)_PASS\("([a-z0-9-]+)"', re.M)
+PASS = re.compile(r'^LICIT_(?:FILE|RESOLVE|PROJECT)_PASS\("([a-z0-9-]+)"', re.M)
 PHASES = {"extract": "Extract", "resolve": "Resolve", "check": "Check"}
 
 

@@ -24,14 +24,27 @@ StringRef applicabilityName(Applicability A) {
   llvm_unreachable("unknown applicability");
 }
 
-Diagnostic &DiagSink::report(RuleID Rule, StringRef File, SMRange Range,
+StringRef subjectKindName(Subject::KindTy K) {
+  switch (K) {
+  case Subject::None:
+    return "none";
+  case Subject::Model:
+    return "model";
+  case Subject::Package:
+    return "package";
+  case Subject::File:
+    return "file";
+  }
+  llvm_unreachable("unknown subject kind");
+}
+
+Diagnostic &DiagSink::report(RuleID Rule, SourceRange Range,
                              const Twine &Message) {
   assert((AllowedRules.empty() || is_contained(AllowedRules, Rule)) &&
          "pass reported a rule it does not declare");
   Diags.emplace_back();
   Diagnostic &D = Diags.back();
   D.Rule = Rule;
-  D.File = File.str();
   D.Range = Range;
   D.Message = Message.str();
   return D;

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Basic/GlobList.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace llvm;
@@ -30,6 +31,14 @@ Expected<GlobList> GlobList::parse(StringRef Text) {
     List.Items.push_back({Positive, std::move(Owned), std::move(*Pattern)});
   }
   return List;
+}
+
+Optional<StringRef> GlobList::unmatchedGlob(ArrayRef<StringRef> Names) const {
+  for (const Item &I : Items)
+    if (I.Positive &&
+        none_of(Names, [&](StringRef N) { return I.Pattern.match(N); }))
+      return StringRef(*I.Text);
+  return None;
 }
 
 bool GlobList::contains(StringRef Name) const {

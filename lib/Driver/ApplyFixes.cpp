@@ -9,23 +9,11 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 
 namespace licit {
-
-namespace {
-struct Edit {
-  size_t Begin, End;
-  std::string Text;
-  bool operator==(const Edit &O) const {
-    return Begin == O.Begin && End == O.End && Text == O.Text;
-  }
-};
-} // namespace
 
 /// Writes \p Content over \p Path through a temporary file in the same
 /// directory, so that readers see the old file or the new one, never half.
@@ -58,10 +46,10 @@ static Error replaceFile(StringRef Path, StringRef Content) {
 }
 
 Expected<FixSummary> applyFixes(MutableArrayRef<Diagnostic> Diags,
-                                const SourceMgr &SM, bool Unsafe) {
+                                const SourceFiles &Files, bool Unsafe) {
   FixSummary Summary;
-  // Accepted edits per buffer, in the order the fixes were chosen.
-  DenseMap<unsigned, std::vector<Edit>> Edits;
+  // Accepted edits per file, in the order the fixes were chosen.
+  DenseMap<FileID, std::vector<Edit>> Edits;
   for (Diagnostic &D : Diags) {
     const Fix *Chosen = find_if(D.Fixes, [&](const Fix &F) {
       return F.Safety == Applicability::Safe ||
@@ -69,56 +57,55 @@ Expected<FixSummary> applyFixes(MutableArrayRef<Diagnostic> Diags,
     });
     if (Chosen == D.Fixes.end() || Chosen->Edits.empty())
       continue;
-    unsigned ID =
-        SM.FindBufferContainingLoc(Chosen->Edits.front().getRange().Start);
-    if (!ID)
+    FileID ID = Chosen->Edits.front().Range.File;
+    assert(all_of(Chosen->Edits,
+                  [&](const Edit &E) {
+                    return E.Range.File == ID && E.Range.hasOffsets();
+                  }) &&
+           "a fix edits one file, at known offsets");
+    const SourceFile &F = Files.get(ID);
+    // Only files read whole are rewritten; never a built-in policy.
+    if (F.Builtin || !F.Buffer || F.Buffer->getBufferSize() != F.Size)
       continue;
-    const MemoryBuffer *B = SM.getMemoryBuffer(ID);
-    if (!sys::fs::is_regular_file(B->getBufferIdentifier()))
-      continue; // A built-in policy, not a file.
-    std::vector<Edit> New;
-    for (const SMFixIt &FI : Chosen->Edits)
-      New.push_back(
-          {size_t(FI.getRange().Start.getPointer() - B->getBufferStart()),
-           size_t(FI.getRange().End.getPointer() - B->getBufferStart()),
-           FI.getText().str()});
     std::vector<Edit> &Have = Edits[ID];
     bool Conflict = false;
-    for (const Edit &N : New)
+    for (const Edit &N : Chosen->Edits)
       for (const Edit &H : Have)
-        if (!(N == H) && N.Begin < H.End && H.Begin < N.End)
+        if (!(N == H) && N.Range.Begin < H.Range.End &&
+            H.Range.Begin < N.Range.End)
           Conflict = true;
     if (Conflict) {
       ++Summary.Conflicts;
       continue;
     }
-    for (Edit &N : New)
+    for (const Edit &N : Chosen->Edits)
       if (!is_contained(Have, N))
-        Have.push_back(std::move(N));
+        Have.push_back(N);
     D.AppliedFix = Chosen - D.Fixes.begin();
     ++Summary.Applied;
   }
-  // Write in buffer order so that a failure leaves a predictable state.
-  std::vector<unsigned> IDs;
+  // Write in file order so that a failure leaves a predictable state.
+  std::vector<FileID> IDs;
   for (const auto &Entry : Edits)
     if (!Entry.second.empty())
       IDs.push_back(Entry.first);
   llvm::sort(IDs);
-  for (unsigned ID : IDs) {
+  for (FileID ID : IDs) {
     std::vector<Edit> &List = Edits[ID];
-    llvm::sort(List,
-               [](const Edit &A, const Edit &B) { return A.Begin < B.Begin; });
-    StringRef Old = SM.getMemoryBuffer(ID)->getBuffer();
+    llvm::sort(List, [](const Edit &A, const Edit &B) {
+      return A.Range.Begin < B.Range.Begin;
+    });
+    const SourceFile &F = Files.get(ID);
+    StringRef Old = F.text();
     std::string Content;
     size_t At = 0;
     for (const Edit &E : List) {
-      Content += Old.slice(At, E.Begin);
+      Content += Old.slice(At, E.Range.Begin);
       Content += E.Text;
-      At = E.End;
+      At = E.Range.End;
     }
     Content += Old.substr(At);
-    if (Error E =
-            replaceFile(SM.getMemoryBuffer(ID)->getBufferIdentifier(), Content))
+    if (Error E = replaceFile(F.Path, Content))
       return std::move(E);
     ++Summary.Files;
   }

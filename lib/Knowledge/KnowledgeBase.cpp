@@ -83,6 +83,20 @@ StringRef modelKindName(ModelKind K) {
   llvm_unreachable("unknown model kind");
 }
 
+StringRef baseRelationName(BaseRelation R) {
+  switch (R) {
+  case BaseRelation::Finetune:
+    return "finetune";
+  case BaseRelation::Adapter:
+    return "adapter";
+  case BaseRelation::Merge:
+    return "merge";
+  case BaseRelation::Quantized:
+    return "quantized";
+  }
+  llvm_unreachable("unknown base relation");
+}
+
 namespace {
 /// Which words a column accepts.
 enum class Vocabulary { Boolean, Cap, Copyleft, Component };
@@ -329,6 +343,43 @@ static Error parseLicenceList(const TableReader &Table, unsigned Col,
   return Error::success();
 }
 
+/// Parses "[relation:]id[?](, [relation:]id[?])*[: detail]".
+static Error parseBaseModels(const TableReader &Table, unsigned Col,
+                             SmallVectorImpl<BaseModelRef> &Out) {
+  StringRef Cell = Table.cell(Col);
+  StringRef Head = Cell.split(": ").first.trim();
+  if (Head.empty() || Head == "?")
+    return Error::success();
+  SmallVector<StringRef, 2> Parts;
+  Head.split(Parts, ", ");
+  for (StringRef Part : Parts) {
+    BaseModelRef Ref;
+    auto [Rel, ID] = Part.split(':');
+    if (ID.empty()) {
+      ID = Rel;
+    } else {
+      Optional<BaseRelation> R = StringSwitch<Optional<BaseRelation>>(Rel)
+                                     .Case("finetune", BaseRelation::Finetune)
+                                     .Case("adapter", BaseRelation::Adapter)
+                                     .Case("merge", BaseRelation::Merge)
+                                     .Case("quantized", BaseRelation::Quantized)
+                                     .Default(None);
+      if (!R)
+        return Table.cellError(Col, "unknown base-model relation '" + Rel +
+                                        "'; expected finetune, adapter, "
+                                        "merge or quantized");
+      Ref.Relation = *R;
+    }
+    if (ID.size() > 1 && ID.consume_back("?"))
+      Ref.Verified = false;
+    if (ID.empty() || ID.contains(' '))
+      return Table.cellError(Col, "malformed base model '" + Part + "'");
+    Ref.ID = ID;
+    Out.push_back(Ref);
+  }
+  return Error::success();
+}
+
 static const StringRef ModelColumns[] = {
     "id",          "kind",     "family",  "licence",     "effective-licences",
     "base-model",  "params",   "weights", "code",        "data",
@@ -360,11 +411,8 @@ Error KnowledgeBase::parseModels(MemoryBufferRef Buffer) {
     if (Error E =
             parseLicenceList(Table, 4, LicenceIndex, M.Effective, Ignored))
       return E;
-    if (!Table.cell(5).empty()) {
-      StringRef Detail;
-      std::tie(M.BaseModel, Detail) =
-          splitDetail(Table.cell(5), M.BaseModelVerified);
-    }
+    if (Error E = parseBaseModels(Table, 5, M.BaseModels))
+      return E;
     M.Params = Table.cell(6);
     Fact *Components[] = {&M.Weights, &M.Code, &M.Data, &M.Methodology};
     for (unsigned I = 0; I != 4; ++I) {
@@ -390,6 +438,8 @@ Error KnowledgeBase::parseModels(MemoryBufferRef Buffer) {
     }
     M.Notes = Table.cell(14);
     M.Source = Table.cell(15);
+    M.Table = Buffer;
+    M.RowOffset = Table.cell(0).data() - Buffer.getBufferStart();
     if (M.Source.empty())
       return Table.cellError(15, "model '" + M.ID + "' cites no source");
     if (!ModelIndex.try_emplace(modelKey(M.Kind, M.ID), Models.size()).second)

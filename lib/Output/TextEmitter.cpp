@@ -28,106 +28,72 @@ static SourceMgr::DiagKind kindOf(Severity S) {
   llvm_unreachable("unknown severity");
 }
 
-namespace {
-/// Finds the buffer holding a location in O(log n). SourceMgr's own lookup
-/// (behind GetMessage) is linear in the number of buffers, which dominates
-/// once thousands of files have findings.
-class BufferIndex {
-public:
-  explicit BufferIndex(const SourceMgr &SM) {
-    for (unsigned ID = 1, E = SM.getNumBuffers(); ID <= E; ++ID) {
-      const MemoryBuffer *B = SM.getMemoryBuffer(ID);
-      Spans.push_back({B->getBufferStart(), B->getBufferEnd(), ID});
-    }
-    llvm::sort(Spans,
-               [](const Span &A, const Span &B) { return A.Begin < B.Begin; });
+/// Prints one message at \p Range, or at its file alone when it has no
+/// offsets, or bare ("note: ...") when it has no file. Ranges and fix-its
+/// are drawn on the caret line only, clipped to it; those in other files
+/// are left out.
+static void printAt(const SourceFiles &Files, raw_ostream &OS, bool Colors,
+                    SourceRange Range, SourceMgr::DiagKind Kind,
+                    const Twine &Message, ArrayRef<Edit> Edits = {},
+                    ArrayRef<SourceRange> Secondary = {}) {
+  if (!Range.hasFile()) {
+    SMDiagnostic("", Kind, Message.str()).print(nullptr, OS, Colors);
+    return;
   }
-
-  /// \returns the id of the buffer containing \p Loc, or 0.
-  unsigned find(SMLoc Loc) const {
-    const char *P = Loc.getPointer();
-    auto It = llvm::upper_bound(
-        Spans, P, [](const char *P, const Span &S) { return P < S.Begin; });
-    if (It == Spans.begin() || P > std::prev(It)->End)
-      return 0;
-    return std::prev(It)->ID;
+  const SourceFile &F = Files.get(Range.File);
+  if (!Range.hasOffsets() || !F.Buffer) {
+    SMDiagnostic(F.Path, Kind, Message.str()).print(nullptr, OS, Colors);
+    return;
   }
-
-private:
-  struct Span {
-    const char *Begin, *End;
-    unsigned ID;
-  };
-  std::vector<Span> Spans;
-};
-
-class Printer {
-public:
-  Printer(SourceMgr &SM, raw_ostream &OS, bool Colors)
-      : SM(SM), Index(SM), OS(OS), Colors(Colors) {}
-
-  /// Prints one message at \p Range, or at \p File alone when the range is
-  /// invalid (a note without location prints as "note: ...").
-  void print(StringRef File, SMRange Range, SourceMgr::DiagKind Kind,
-             const Twine &Message, ArrayRef<SMFixIt> FixIts = {},
-             ArrayRef<SMRange> Secondary = {}) {
-    unsigned ID = Range.isValid() ? Index.find(Range.Start) : 0;
-    if (!ID) {
-      SMDiagnostic(File, Kind, Message.str()).print(nullptr, OS, Colors);
+  StringRef Line = Files.lineText(Range.File, Range.Begin);
+  unsigned LineBegin = Line.data() - F.text().data();
+  unsigned LineEnd = LineBegin + Line.size();
+  SmallVector<std::pair<unsigned, unsigned>, 2> Columns;
+  auto AddColumns = [&](SourceRange R) {
+    if (R.File != Range.File || !R.hasOffsets())
       return;
-    }
-    // What SourceMgr::GetMessage does, given the buffer.
-    const MemoryBuffer *B = SM.getMemoryBuffer(ID);
-    const char *P = Range.Start.getPointer();
-    const char *LineStart = P, *LineEnd = P;
-    while (LineStart != B->getBufferStart() && LineStart[-1] != '\n' &&
-           LineStart[-1] != '\r')
-      --LineStart;
-    while (LineEnd != B->getBufferEnd() && *LineEnd != '\n' && *LineEnd != '\r')
-      ++LineEnd;
-    // Ranges are drawn on the caret line only, clipped to it.
-    SmallVector<std::pair<unsigned, unsigned>, 2> Columns;
-    auto AddColumns = [&](SMRange R) {
-      const char *Begin = std::max(R.Start.getPointer(), LineStart);
-      const char *End = std::min(R.End.getPointer(), LineEnd);
-      if (End > Begin)
-        Columns.push_back(
-            {unsigned(Begin - LineStart), unsigned(End - LineStart)});
-    };
-    AddColumns(Range);
-    for (SMRange R : Secondary)
-      AddColumns(R);
-    std::pair<unsigned, unsigned> LineCol =
-        SM.getLineAndColumn(Range.Start, ID);
-    SMDiagnostic(SM, Range.Start, B->getBufferIdentifier(), LineCol.first,
-                 LineCol.second - 1, Kind, Message.str(),
-                 StringRef(LineStart, LineEnd - LineStart), Columns, FixIts)
-        .print(nullptr, OS, Colors);
-  }
+    unsigned Begin = std::max(R.Begin, LineBegin);
+    unsigned End = std::min(R.End, LineEnd);
+    if (End > Begin)
+      Columns.push_back({Begin - LineBegin, End - LineBegin});
+  };
+  AddColumns(Range);
+  for (SourceRange R : Secondary)
+    AddColumns(R);
+  // SMDiagnostic draws fix-its from pointers into the printed line.
+  SmallVector<SMFixIt, 1> FixIts;
+  const char *Base = F.text().data();
+  for (const Edit &E : Edits)
+    if (E.Range.File == Range.File && E.Range.hasOffsets() &&
+        E.Range.Begin >= LineBegin && E.Range.End <= LineEnd)
+      FixIts.push_back(
+          SMFixIt(SMRange(SMLoc::getFromPointer(Base + E.Range.Begin),
+                          SMLoc::getFromPointer(Base + E.Range.End)),
+                  E.Text));
+  Position P = Files.position(Range.File, Range.Begin);
+  // SMDiagnostic keeps a SourceMgr only for its callers; printing never
+  // reads it.
+  static const SourceMgr Unused;
+  SMDiagnostic(Unused, SMLoc::getFromPointer(Base + Range.Begin), F.Path,
+               P.Line, P.Column - 1, Kind, Message.str(), Line, Columns,
+               FixIts)
+      .print(nullptr, OS, Colors);
+}
 
-private:
-  SourceMgr &SM;
-  BufferIndex Index;
-  raw_ostream &OS;
-  bool Colors;
-};
-} // namespace
-
-void emitText(ArrayRef<Diagnostic> Diags, SourceMgr &SM, raw_ostream &OS,
-              bool Colors) {
-  Printer P(SM, OS, Colors);
+void emitText(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
+              raw_ostream &OS, bool Colors) {
   for (const Diagnostic &D : Diags) {
     // Fix-it text shows under the caret only for edits on the same line.
-    ArrayRef<SMFixIt> FixIts;
+    ArrayRef<Edit> Edits;
     if (!D.Fixes.empty())
-      FixIts = D.Fixes.front().Edits;
-    P.print(D.File, D.Range, kindOf(D.Level),
-            D.Message + " [" + getRuleInfo(D.Rule).Name + "]", FixIts,
+      Edits = D.Fixes.front().Edits;
+    printAt(Files, OS, Colors, D.Range, kindOf(D.Level),
+            D.Message + " [" + getRuleInfo(D.Rule).Name + "]", Edits,
             D.Secondary);
     for (const Note &N : D.Notes)
-      P.print("", N.Range, SourceMgr::DK_Note, N.Message);
+      printAt(Files, OS, Colors, N.Range, SourceMgr::DK_Note, N.Message);
     for (size_t I = 0; I != D.Fixes.size(); ++I)
-      P.print("", SMRange(), SourceMgr::DK_Note,
+      printAt(Files, OS, Colors, SourceRange(), SourceMgr::DK_Note,
               (int(I) == D.AppliedFix ? "fix applied (" : "fix (") +
                   applicabilityName(D.Fixes[I].Safety) +
                   "): " + D.Fixes[I].Title);

@@ -12,8 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Policy/Policy.h"
-#include "TomlReader.h"
-#include "licit/Basic/SourceFile.h"
+#include "licit/Formats/Toml.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -22,7 +21,6 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 #include <ctime>
 
@@ -52,10 +50,10 @@ bool PolicyException::matches(const Diagnostic &D, StringRef AbsPath) const {
     return List.empty() ||
            any_of(List, [&](const ListEntry &E) { return E.matches(Value); });
   };
-  if (!Models.empty() && D.ModelID.empty())
+  if (!Models.empty() && D.About.Kind != Subject::Model)
     return false;
-  if (!Licences.empty() && (D.LicenceIDs.empty() ||
-                            !all_of(D.LicenceIDs, [&](const std::string &ID) {
+  if (!Licences.empty() && (D.About.Licences.empty() ||
+                            !all_of(D.About.Licences, [&](const std::string &ID) {
                               return any_of(Licences, [&](const ListEntry &E) {
                                 return E.matches(ID);
                               });
@@ -66,7 +64,7 @@ bool PolicyException::matches(const Diagnostic &D, StringRef AbsPath) const {
     if (!Rel.consume_front(BaseDir) || !Rel.consume_front("/"))
       return false;
   }
-  return AnyMatch(Models, D.ModelID) &&
+  return AnyMatch(Models, D.About.ID) &&
          AnyMatch(Rules, getRuleInfo(D.Rule).Name) && AnyMatch(Paths, Rel);
 }
 
@@ -84,10 +82,8 @@ const Located<Severity> *CompiledPolicy::settingOf(RuleID Rule) const {
 const PolicyException *CompiledPolicy::findException(const Diagnostic &D,
                                                      StringRef AbsPath) const {
   for (const auto &E : Exceptions)
-    if (!E->Expired && E->matches(D, AbsPath)) {
-      ++E->Uses;
+    if (!E->Expired && E->matches(D, AbsPath))
       return E.get();
-    }
   return nullptr;
 }
 
@@ -192,27 +188,28 @@ Optional<StringRef> PolicyLoader::builtinPack(StringRef Name) {
 
 class PolicyLoader::Impl {
 public:
-  Impl(SourceMgr &SM, DiagSink &Diags, const KnowledgeBase &KB)
-      : SM(SM), Diags(Diags), KB(KB) {}
+  Impl(SourceFiles &Files, const KnowledgeBase &KB) : Files(Files), KB(KB) {}
 
-  const CompiledPolicy &loadPath(StringRef Path, SMRange ExtendsRange);
+  const CompiledPolicy &loadPath(StringRef Path, SourceRange ExtendsRange);
   /// Loads a pyproject.toml that configures licit; null when it does not.
   const CompiledPolicy *loadPyproject(StringRef Path);
   const CompiledPolicy &loadPack(StringRef Name);
   const CompiledPolicy &forDirectory(StringRef Dir, bool Discover);
-  void reportUnusedExceptions();
+  void reportUnusedExceptions(const DenseSet<const PolicyException *> &Used,
+                              std::vector<Diagnostic> &Out);
+  DiagSink Diags;
 
 private:
-  /// Compiles \p Buffer; \p Table selects the [tool.licit] table of a
-  /// pyproject.toml.
-  /// \p Read, when given, is \p Buffer already parsed.
-  const CompiledPolicy &compile(std::string Key,
-                                std::unique_ptr<MemoryBuffer> Buffer,
+  /// Compiles registered file \p File; \p Pyproject selects the
+  /// [tool.licit] table of a pyproject.toml. \p Read, when given, is the
+  /// file already parsed.
+  const CompiledPolicy &compile(std::string Key, FileID File,
                                 std::string BaseDir, bool Pyproject,
                                 Optional<TomlReadResult> Read = None);
-  /// Reads the policy file at absolute path \p Abs, named as diagnostics
-  /// print it: relative to the working directory when below it.
-  static ErrorOr<std::unique_ptr<MemoryBuffer>> readFile(StringRef Abs);
+  /// Registers and reads the policy file at absolute path \p Abs, named as
+  /// diagnostics print it: relative to the working directory when below
+  /// it. \returns the file, or the error reading it.
+  ErrorOr<FileID> readFile(StringRef Abs);
 
   // The schema, one function per table.
   void compileRoot(const TomlNode &Root, CompiledPolicy &P);
@@ -232,15 +229,14 @@ private:
   std::vector<ListEntry> entryList(const TomlNode &Node, bool Licences);
   Optional<ListEntry> makeEntry(const TomlNode &Node, StringRef Pattern,
                                 StringRef Reason);
-  void setSeverity(CompiledPolicy &P, RuleID Rule, Severity S, SMRange Range,
-                   StringRef What);
+  void setSeverity(CompiledPolicy &P, RuleID Rule, Severity S,
+                   SourceRange Range, StringRef What);
 
-  Diagnostic &report(RuleID Rule, SMRange Range, const Twine &Msg) {
-    return Diags.report(Rule, CurrentPath, Range, Msg);
+  Diagnostic &report(RuleID Rule, SourceRange Range, const Twine &Msg) {
+    return Diags.report(Rule, Range, Msg);
   }
 
-  SourceMgr &SM;
-  DiagSink &Diags;
+  SourceFiles &Files;
   const KnowledgeBase &KB;
   StringMap<std::unique_ptr<CompiledPolicy>> Loaded;
   StringMap<const CompiledPolicy *> ByDirectory;
@@ -248,7 +244,7 @@ private:
   std::string CurrentPath;
   std::string CurrentDir;
   /// Rules set in the file being compiled, to catch a rule set twice.
-  DenseMap<unsigned, SMRange> SetInThisFile;
+  DenseMap<unsigned, SourceRange> SetInThisFile;
 };
 
 bool PolicyLoader::Impl::expect(const TomlNode &Node, TomlNode::KindTy Kind) {
@@ -275,7 +271,7 @@ bool PolicyLoader::Impl::checkKeys(const TomlNode &Table,
     Diagnostic &D = report(RuleID::PolicyUnknownKey, Value.KeyRange, Msg);
     if (!Hint.empty())
       D.Fixes.push_back({"replace with '" + Hint + "'",
-                         {SMFixIt(Value.KeyRange, Hint)},
+                         {Edit{Value.KeyRange, Hint}},
                          Applicability::Safe});
   }
   return OK;
@@ -359,7 +355,7 @@ std::vector<ListEntry> PolicyLoader::Impl::entryList(const TomlNode &Node,
 }
 
 void PolicyLoader::Impl::setSeverity(CompiledPolicy &P, RuleID Rule, Severity S,
-                                     SMRange Range, StringRef What) {
+                                     SourceRange Range, StringRef What) {
   auto [It, Inserted] =
       SetInThisFile.try_emplace(static_cast<unsigned>(Rule), Range);
   if (!Inserted) {
@@ -384,7 +380,7 @@ void PolicyLoader::Impl::compileRules(const TomlNode &Table,
                      (Hint.empty() ? "" : "; did you mean '" + Hint + "'?"));
       if (!Hint.empty())
         D.Fixes.push_back({"replace with '" + Hint + "'",
-                           {SMFixIt(Value.KeyRange, Hint)},
+                           {Edit{Value.KeyRange, Hint}},
                            Applicability::Safe});
       continue;
     }
@@ -578,17 +574,17 @@ void PolicyLoader::Impl::compileRoot(const TomlNode &Root, CompiledPolicy &P) {
         compileException(E, P);
 }
 
-const CompiledPolicy &PolicyLoader::Impl::compile(
-    std::string Key, std::unique_ptr<MemoryBuffer> Buffer, std::string BaseDir,
-    bool Pyproject, Optional<TomlReadResult> Read) {
+const CompiledPolicy &
+PolicyLoader::Impl::compile(std::string Key, FileID File, std::string BaseDir,
+                            bool Pyproject, Optional<TomlReadResult> Read) {
   auto Policy = std::make_unique<CompiledPolicy>();
-  Policy->Path = Buffer->getBufferIdentifier().str();
+  const SourceFile &F = Files.get(File);
+  Policy->Path = F.Path;
   CurrentPath = Policy->Path;
   CurrentDir = BaseDir;
   SetInThisFile.clear();
   if (!Read)
-    Read = readToml(*Buffer);
-  SM.AddNewSourceBuffer(std::move(Buffer), SMLoc());
+    Read = readToml(File, F.text(), F.Path);
   Loading.push_back(Key);
   if (!Read->Root) {
     report(RuleID::PolicySyntax, Read->ErrorRange,
@@ -613,24 +609,32 @@ const CompiledPolicy &PolicyLoader::Impl::loadPack(StringRef Name) {
   auto It = Loaded.find(Key);
   if (It != Loaded.end())
     return *It->second;
-  return compile(Key,
-                 MemoryBuffer::getMemBuffer(*PolicyLoader::builtinPack(Name),
-                                            Key, /*RequiresNull=*/false),
+  return compile(Key, Files.addBuiltin(Key, *PolicyLoader::builtinPack(Name)),
                  "", /*Pyproject=*/false);
 }
 
-ErrorOr<std::unique_ptr<MemoryBuffer>>
-PolicyLoader::Impl::readFile(StringRef Abs) {
+ErrorOr<FileID> PolicyLoader::Impl::readFile(StringRef Abs) {
   SmallString<256> Cwd;
   StringRef Shown = Abs;
   if (sys::fs::current_path(Cwd) || !Shown.consume_front(Cwd) ||
       !Shown.consume_front("/"))
     Shown = Abs;
-  return MemoryBuffer::getFile(Shown, /*IsText=*/true);
+  FileID ID = Files.add(Shown, Abs).first;
+  SourceFile &F = Files.get(ID);
+  if (!F.Buffer) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
+        MemoryBuffer::getFile(Shown, /*IsText=*/false,
+                              /*RequiresNullTerminator=*/false);
+    if (!Buffer)
+      return Buffer.getError();
+    F.Buffer = std::move(*Buffer);
+    F.Size = F.Buffer->getBufferSize();
+  }
+  return ID;
 }
 
 const CompiledPolicy &PolicyLoader::Impl::loadPath(StringRef Path,
-                                                   SMRange ExtendsRange) {
+                                                   SourceRange ExtendsRange) {
   std::string Key = absolutePath(Path);
   if (is_contained(Loading, Key)) {
     report(RuleID::PolicyUnresolvedExtends, ExtendsRange,
@@ -640,19 +644,20 @@ const CompiledPolicy &PolicyLoader::Impl::loadPath(StringRef Path,
   auto It = Loaded.find(Key);
   if (It != Loaded.end())
     return *It->second;
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = readFile(Key);
-  if (!Buffer) {
-    if (ExtendsRange.isValid())
+  ErrorOr<FileID> File = readFile(Key);
+  if (!File) {
+    if (ExtendsRange.hasFile())
       report(RuleID::PolicyUnresolvedExtends, ExtendsRange,
              "cannot load policy '" + Path +
-                 "': " + Buffer.getError().message() + "; shipped packs are " +
+                 "': " + File.getError().message() + "; shipped packs are " +
                  join(PolicyLoader::builtinPackNames(), ", "));
     else
-      Diags.report(RuleID::PolicyUnresolvedExtends, Path, SMRange(),
-                   "cannot load policy: " + Buffer.getError().message());
+      report(RuleID::PolicyUnresolvedExtends,
+             SourceRange::wholeFile(Files.add(Path, Key).first),
+             "cannot load policy: " + File.getError().message());
     return loadPack("default");
   }
-  return compile(Key, std::move(*Buffer), sys::path::parent_path(Key).str(),
+  return compile(Key, *File, sys::path::parent_path(Key).str(),
                  sys::path::filename(Key) == "pyproject.toml");
 }
 
@@ -661,18 +666,19 @@ const CompiledPolicy *PolicyLoader::Impl::loadPyproject(StringRef Path) {
   auto It = Loaded.find(Key);
   if (It != Loaded.end())
     return It->second.get();
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = readFile(Key);
-  if (!Buffer)
+  ErrorOr<FileID> File = readFile(Key);
+  if (!File)
     return nullptr;
   // Parsed once: to see whether licit is configured here, then to compile.
   // A malformed file counts as configured, so its syntax error is reported.
-  TomlReadResult Read = readToml(**Buffer);
+  const SourceFile &F = Files.get(*File);
+  TomlReadResult Read = readToml(*File, F.text(), F.Path);
   if (Read.Root) {
     const TomlNode *Tool = Read.Root->get("tool");
     if (!Tool || !Tool->get("licit"))
       return nullptr;
   }
-  return &compile(Key, std::move(*Buffer), sys::path::parent_path(Key).str(),
+  return &compile(Key, *File, sys::path::parent_path(Key).str(),
                   /*Pyproject=*/true, std::move(Read));
 }
 
@@ -693,7 +699,7 @@ const CompiledPolicy &PolicyLoader::Impl::forDirectory(StringRef Dir,
     SmallString<256> Candidate(D);
     sys::path::append(Candidate, ".licit.toml");
     if (sys::fs::is_regular_file(Candidate)) {
-      Found = &loadPath(Candidate, SMRange());
+      Found = &loadPath(Candidate, SourceRange());
       break;
     }
     Candidate = D;
@@ -709,26 +715,28 @@ const CompiledPolicy &PolicyLoader::Impl::forDirectory(StringRef Dir,
   return *Found;
 }
 
-void PolicyLoader::Impl::reportUnusedExceptions() {
+void PolicyLoader::Impl::reportUnusedExceptions(
+    const DenseSet<const PolicyException *> &Used,
+    std::vector<Diagnostic> &Out) {
   // Exceptions are shared between a policy and those extending it: report
-  // each once, in a stable order.
+  // each once.
   SmallPtrSet<const PolicyException *, 8> Seen;
+  DiagSink Sink;
   for (const auto &Entry : Loaded)
     for (const auto &E : Entry.second->Exceptions)
-      if (Seen.insert(E.get()).second && !E->Expired && E->Uses == 0)
-        Diags.report(
-            RuleID::PolicyUnusedException, E->PolicyPath, E->Range,
-            "exception matched no finding; remove it or narrow what it "
-            "names");
+      if (Seen.insert(E.get()).second && !E->Expired && !Used.count(E.get()))
+        Sink.report(RuleID::PolicyUnusedException, E->Range,
+                    "exception matched no finding; remove it or narrow what "
+                    "it names");
+  Sink.moveTo(Out);
 }
 
-PolicyLoader::PolicyLoader(SourceMgr &SM, DiagSink &Diags,
-                           const KnowledgeBase &KB)
-    : P(std::make_unique<Impl>(SM, Diags, KB)) {}
+PolicyLoader::PolicyLoader(SourceFiles &Files, const KnowledgeBase &KB)
+    : P(std::make_unique<Impl>(Files, KB)) {}
 PolicyLoader::~PolicyLoader() = default;
 
 const CompiledPolicy &PolicyLoader::loadFile(StringRef Path) {
-  return P->loadPath(Path, SMRange());
+  return P->loadPath(Path, SourceRange());
 }
 
 const CompiledPolicy &PolicyLoader::policyForDirectory(StringRef Dir,
@@ -740,6 +748,14 @@ const CompiledPolicy &PolicyLoader::defaultPolicy() {
   return P->loadPack("default");
 }
 
-void PolicyLoader::reportUnusedExceptions() { P->reportUnusedExceptions(); }
+void PolicyLoader::takeProblems(std::vector<Diagnostic> &Out) {
+  P->Diags.moveTo(Out);
+}
+
+void PolicyLoader::reportUnusedExceptions(
+    const DenseSet<const PolicyException *> &Used,
+    std::vector<Diagnostic> &Out) {
+  P->reportUnusedExceptions(Used, Out);
+}
 
 } // namespace licit

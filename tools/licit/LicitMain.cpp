@@ -161,13 +161,13 @@ int main(int argc, char **argv) {
   Options.DiscoverPolicies = !sys::Process::GetEnv("LICIT_NO_DEFAULT_POLICY");
   Options.Passes = std::move(*Passes);
   Options.WarningsAsErrors = std::move(*AsErrors);
-  Options.Threads = Jobs;
+  Options.Pipeline.Threads = Jobs;
 
   if (DumpConfig) {
     std::string First = Options.Paths.front();
     Scan S(**KB, std::move(Options));
     S.dumpPolicy(First, outs());
-    emitText(S.diagnostics(), S.getSourceMgr(), errs(), Colors);
+    emitText(S.diagnostics(), S.files(), errs(), Colors);
     return S.exitCode() == 2 ? 2 : 0;
   }
 
@@ -176,7 +176,7 @@ int main(int argc, char **argv) {
     return fail(toString(std::move(E)));
   if (FixOpt) {
     Expected<FixSummary> Fixed =
-        applyFixes(S.diagnostics(), S.getSourceMgr(), UnsafeFixes);
+        applyFixes(S.diagnostics(), S.files(), UnsafeFixes);
     if (!Fixed)
       return fail("--fix: " + toString(Fixed.takeError()));
     if (Fixed->Conflicts)
@@ -184,7 +184,7 @@ int main(int argc, char **argv) {
           << Fixed->Conflicts
           << " fix-its overlap others and were not applied\n";
   }
-  emitText(S.diagnostics(), S.getSourceMgr(), outs(), Colors);
+  emitText(S.diagnostics(), S.files(), outs(), Colors);
   emitSummary(S.diagnostics(), S.filesChecked(), S.suppressed(), outs());
   if (TimePassesIsEnabled)
     S.printPassTimes(errs());

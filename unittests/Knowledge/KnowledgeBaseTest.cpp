@@ -91,7 +91,9 @@ TEST_F(KnowledgeBaseTest, DistillInheritsLlamaThroughEffectiveLicences) {
   EXPECT_EQ(M->Declared[0].ID, "mit");
   ASSERT_EQ(M->Effective.size(), 2u);
   EXPECT_EQ(M->Effective[1].ID, "llama3.1");
-  EXPECT_EQ(M->BaseModel, "meta-llama/Llama-3.1-8B");
+  ASSERT_EQ(M->BaseModels.size(), 1u);
+  EXPECT_EQ(M->BaseModels[0].ID, "meta-llama/Llama-3.1-8B");
+  EXPECT_EQ(M->BaseModels[0].Relation, BaseRelation::Finetune);
 }
 
 TEST_F(KnowledgeBaseTest, OllamaTagsResolveThroughQuantisations) {

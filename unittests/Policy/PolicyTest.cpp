@@ -8,7 +8,6 @@
 #include "licit/Policy/Policy.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 #include "gtest/gtest.h"
 
@@ -21,7 +20,7 @@ class PolicyTest : public ::testing::Test {
 protected:
   void SetUp() override {
     KB = cantFail(KnowledgeBase::loadBuiltin());
-    Loader = std::make_unique<PolicyLoader>(SM, Sink, *KB);
+    Loader = std::make_unique<PolicyLoader>(Files, *KB);
   }
 
   /// Compiles \p Text from a temporary file and collects its diagnostics.
@@ -35,34 +34,33 @@ protected:
     }
     const CompiledPolicy &P = Loader->loadFile(Path);
     sys::fs::remove(Path);
-    Sink.moveTo(Diags);
+    Loader->takeProblems(Diags);
     return P;
   }
 
   /// "line:col: message" of each diagnostic, in order.
   std::vector<std::string> messages() {
     llvm::sort(Diags, [](const Diagnostic &A, const Diagnostic &B) {
-      return A.Range.Start.getPointer() < B.Range.Start.getPointer();
+      return A.Range.Begin < B.Range.Begin;
     });
     std::vector<std::string> Out;
     for (const Diagnostic &D : Diags) {
-      auto LC = SM.getLineAndColumn(D.Range.Start);
+      Position P = Files.position(D.Range.File, D.Range.Begin);
       Out.push_back(
-          (Twine(LC.first) + ":" + Twine(LC.second) + ": " + D.Message).str());
+          (Twine(P.Line) + ":" + Twine(P.Column) + ": " + D.Message).str());
     }
     return Out;
   }
 
   std::unique_ptr<KnowledgeBase> KB;
-  SourceMgr SM;
-  DiagSink Sink;
+  SourceFiles Files;
   std::vector<Diagnostic> Diags;
   std::unique_ptr<PolicyLoader> Loader;
 };
 
 TEST_F(PolicyTest, DefaultPackMatchesRulesDef) {
   const CompiledPolicy &P = Loader->defaultPolicy();
-  Sink.moveTo(Diags);
+  Loader->takeProblems(Diags);
   EXPECT_TRUE(Diags.empty());
   for (const RuleInfo &R : allRules()) {
     if (!R.isConfigurable())
@@ -143,7 +141,8 @@ TEST_F(PolicyTest, SyntaxErrorIsLocated) {
   compile("[rules]\nlicence-mau-cap = \n");
   ASSERT_EQ(Diags.size(), 1u);
   EXPECT_EQ(Diags[0].Rule, RuleID::PolicySyntax);
-  EXPECT_EQ(SM.getLineAndColumn(Diags[0].Range.Start).first, 2u);
+  EXPECT_EQ(Files.position(Diags[0].Range.File, Diags[0].Range.Begin).Line,
+            2u);
 }
 
 } // namespace

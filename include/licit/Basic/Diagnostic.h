@@ -14,9 +14,9 @@
 #define LICIT_BASIC_DIAGNOSTIC_H
 
 #include "licit/Basic/RuleID.h"
+#include "licit/Basic/SourceFiles.h"
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/Support/SMLoc.h"
-#include "llvm/Support/SourceMgr.h"
+#include "llvm/ADT/Twine.h"
 #include <deque>
 #include <string>
 #include <vector>
@@ -29,42 +29,51 @@ enum class Applicability { Safe, Unsafe, DisplayOnly };
 llvm::StringRef applicabilityName(Applicability A);
 
 /// A supplementary message with its own location, e.g. the policy line that
-/// decided a finding or the model card that declared a licence. An invalid
-/// range means the note has no location.
+/// decided a finding or the model card that declared a licence. A range
+/// without a file means the note has no location.
 struct Note {
-  llvm::SMRange Range;
+  SourceRange Range;
   std::string Message;
 };
 
-/// One way to fix a finding: sorted, non-overlapping edits.
+/// One way to fix a finding: non-overlapping edits, all in one file.
 struct Fix {
   std::string Title;
-  llvm::SmallVector<llvm::SMFixIt, 1> Edits;
+  llvm::SmallVector<Edit, 1> Edits;
   Applicability Safety = Applicability::Safe;
 };
 
+/// What a verdict is about, for policy exceptions, baselines and machine
+/// output: a model, a package, a licence alone or a file.
+struct Subject {
+  enum KindTy : unsigned char { None, Model, Package, File };
+  KindTy Kind = None;
+  /// The id policies match ("meta-llama/Llama-3.1-8B", "ollama:llama3").
+  std::string ID;
+  /// The licences the finding is about; an exception naming licences must
+  /// cover every one of them.
+  llvm::SmallVector<std::string, 1> Licences;
+};
+
+llvm::StringRef subjectKindName(Subject::KindTy K);
+
 struct Diagnostic {
   RuleID Rule;
-  /// Resolved centrally by DiagnosticEngine; passes leave it alone.
+  /// Resolved centrally (see Driver/Resolver.h); passes leave it alone.
   Severity Level = Severity::Off;
-  /// Path of the file the finding is in; kept even when Range is invalid
-  /// (a file that could not be read has no location inside it).
-  std::string File;
-  llvm::SMRange Range;
-  llvm::SmallVector<llvm::SMRange, 1> Secondary;
+  /// Always names a file; without offsets for a file that could not be
+  /// read.
+  SourceRange Range;
+  llvm::SmallVector<SourceRange, 1> Secondary;
   /// Lower-case start, no trailing period, never the rule id.
   std::string Message;
   llvm::SmallVector<Note, 2> Notes;
   llvm::SmallVector<Fix, 1> Fixes;
   /// Set by --fix: the index in Fixes of the fix applied to the file.
   int AppliedFix = -1;
+  Subject About;
 
   bool isFixed() const { return AppliedFix >= 0; }
-  /// What the verdict is about, for policy exceptions and machine output.
-  std::string ModelID;
-  /// The licences the finding is about; an exception naming licences must
-  /// cover every one of them.
-  llvm::SmallVector<std::string, 1> LicenceIDs;
 };
 
 /// Collects the diagnostics of one unit of work (a file, a project pass).
@@ -76,9 +85,9 @@ public:
   explicit DiagSink(llvm::ArrayRef<RuleID> AllowedRules = {})
       : AllowedRules(AllowedRules) {}
 
-  /// Starts a diagnostic at \p Range in \p File and returns it so the
-  /// caller can add notes and fixes.
-  Diagnostic &report(RuleID Rule, llvm::StringRef File, llvm::SMRange Range,
+  /// Starts a diagnostic at \p Range and returns it so the caller can add
+  /// notes and fixes.
+  Diagnostic &report(RuleID Rule, SourceRange Range,
                      const llvm::Twine &Message);
 
   /// Moves every diagnostic reported so far to the end of \p Out.
@@ -90,12 +99,6 @@ private:
   /// reporter adds more.
   std::deque<Diagnostic> Diags;
 };
-
-/// \returns an SMRange covering \p Text, which must point into a buffer.
-inline llvm::SMRange rangeOf(llvm::StringRef Text) {
-  return llvm::SMRange(llvm::SMLoc::getFromPointer(Text.begin()),
-                       llvm::SMLoc::getFromPointer(Text.end()));
-}
 
 } // namespace licit
 

@@ -31,6 +31,11 @@ public:
   /// \returns true when the last glob matching \p Name is positive.
   bool contains(llvm::StringRef Name) const;
 
+  /// \returns the first positive glob that matches none of \p Names (a
+  /// misspelt name), or None.
+  llvm::Optional<llvm::StringRef>
+  unmatchedGlob(llvm::ArrayRef<llvm::StringRef> Names) const;
+
 private:
   struct Item {
     bool Positive;

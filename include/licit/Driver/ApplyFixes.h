@@ -17,10 +17,6 @@
 #include "licit/Basic/Diagnostic.h"
 #include "llvm/Support/Error.h"
 
-namespace llvm {
-class SourceMgr;
-} // namespace llvm
-
 namespace licit {
 
 struct FixSummary {
@@ -35,12 +31,13 @@ struct FixSummary {
 /// AppliedFix. Identical
 /// edits from several diagnostics are applied once; a fix overlapping an
 /// earlier one is left out whole. Each changed file is replaced atomically
-/// (a temporary file renamed over it), keeping its permissions. Buffers that
-/// are not files (the built-in policies) are never written.
+/// (a temporary file renamed over it), keeping its permissions. Built-in
+/// buffers (the shipped policies) and files not read whole are never
+/// written.
 /// \returns an error naming the first file that could not be written; files
 /// before it have been written.
 llvm::Expected<FixSummary> applyFixes(llvm::MutableArrayRef<Diagnostic> Diags,
-                                      const llvm::SourceMgr &SM, bool Unsafe);
+                                      const SourceFiles &Files, bool Unsafe);
 
 } // namespace licit
 

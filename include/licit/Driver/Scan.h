@@ -6,8 +6,10 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// One run of the pipeline: discover, extract (in parallel), resolve and
-/// check, then resolve severities, exceptions and order in one place.
+/// One run of licit over a set of paths, or over one buffer checked as if
+/// it were a file: discovery, policy assignment, the pipeline, then the
+/// resolver. The file registry and the facts stay for the caller to render
+/// (text, JSON, the inventory) after the run.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -16,11 +18,11 @@
 
 #include "licit/Basic/Diagnostic.h"
 #include "licit/Basic/GlobList.h"
-#include "licit/Basic/SourceFile.h"
+#include "licit/Basic/SourceFiles.h"
+#include "licit/Driver/Pipeline.h"
 #include "licit/Facts/FactStore.h"
 #include "licit/Knowledge/KnowledgeBase.h"
-#include "llvm/ADT/StringMap.h"
-#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,26 +35,30 @@ namespace licit {
 
 class CompiledPolicy;
 class PolicyLoader;
-struct PassContext;
-struct Pipeline;
 
 struct ScanOptions {
   std::vector<std::string> Paths;
+  /// --stdin-filename: check StdinBuffer as if it were the file at this
+  /// path (with that path's policy); Paths is then ignored.
+  std::string StdinPath;
+  std::unique_ptr<llvm::MemoryBuffer> StdinBuffer;
   /// --policy: one policy for every file; empty to discover per directory.
   std::string PolicyFile;
   /// False under LICIT_NO_DEFAULT_POLICY: only --policy or the default.
   bool DiscoverPolicies = true;
+  /// False under --no-ignore.
+  bool UseIgnoreFiles = true;
   GlobList Passes;
   /// Rules whose warnings become errors (--warnings-as-errors).
   GlobList WarningsAsErrors;
-  unsigned Threads = 0;
-  /// Files larger than this are skipped with a note.
-  uint64_t MaxFileSize = 8 << 20;
+  PipelineOptions Pipeline;
 };
 
 class Scan {
 public:
-  Scan(const KnowledgeBase &KB, ScanOptions Options);
+  Scan(const KnowledgeBase &KB, ScanOptions Options,
+       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+           llvm::vfs::getRealFileSystem());
   ~Scan();
 
   /// Runs the whole pipeline. \returns an error for a bad command line,
@@ -68,8 +74,9 @@ public:
   llvm::ArrayRef<Diagnostic> diagnostics() const { return Diags; }
   /// The same, for --fix to mark what it fixed.
   llvm::MutableArrayRef<Diagnostic> diagnostics() { return Diags; }
-  llvm::SourceMgr &getSourceMgr() { return SM; }
-  unsigned filesChecked() const { return FilesChecked; }
+  SourceFiles &files() { return Files; }
+  const FactStore &facts() const { return Facts; }
+  unsigned filesChecked() const { return Stats.FilesChecked; }
   /// Findings covered by a policy exception.
   unsigned suppressed() const { return Suppressed; }
   /// 0 clean, 1 an error-level finding not fixed, 2 a policy file with
@@ -80,35 +87,22 @@ public:
   void printPassTimes(llvm::raw_ostream &OS) const;
 
 private:
-  void discover(llvm::StringRef Root);
-  /// Queues a file for extraction, or skips it with a note when too large.
-  void addCandidate(llvm::StringRef Path, FileKind Kind, uint64_t Size);
-  void skip(llvm::StringRef Path, const llvm::Twine &Why);
-  void extract(Pipeline &Passes, const PassContext &Ctx, FactStore &Facts);
   const CompiledPolicy &policyForDirectory(llvm::StringRef Dir);
-  /// \returns the policy deciding \p D (null for problems in policies) and
-  /// sets \p AbsPath to the absolute path its path globs match against.
-  const CompiledPolicy *governingPolicy(const Diagnostic &D,
-                                        std::string &AbsPath);
-  /// Applies exceptions, severity and provenance to \p D.
-  /// \returns false when \p D is dropped (excepted or off).
-  bool resolve(Diagnostic &D);
+  const CompiledPolicy &policyFor(const SourceFile &File);
   /// Resolves every diagnostic, pass findings and licit's own alike, and
   /// sorts them into the final list.
   void finish(bool ReportUnusedExceptions);
 
   const KnowledgeBase &KB;
   ScanOptions Options;
-  llvm::SourceMgr SM;
-  /// Problems licit finds itself: in policy files and in reading inputs.
-  DiagSink OwnDiags;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS;
+  SourceFiles Files;
   std::unique_ptr<PolicyLoader> Policies;
-  std::vector<std::unique_ptr<SourceFile>> Files;
-  llvm::StringMap<const SourceFile *> ByPath;
+  FactStore Facts;
+  /// Raw findings until finish(), then the final list.
   std::vector<Diagnostic> Diags;
-  unsigned FilesChecked = 0;
+  PipelineStats Stats;
   unsigned Suppressed = 0;
-  std::vector<std::pair<std::string, double>> PassSeconds;
 };
 
 } // namespace licit

@@ -6,40 +6,65 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// A reference to a model found in a checked file.
+/// A reference to a model found in a checked file: the fact extract passes
+/// produce.
 ///
 //===----------------------------------------------------------------------===//
 
 #ifndef LICIT_FACTS_MODELREF_H
 #define LICIT_FACTS_MODELREF_H
 
+#include "licit/Basic/SourceFiles.h"
 #include "licit/Knowledge/KnowledgeBase.h"
-#include "llvm/Support/SMLoc.h"
 #include <string>
 
 namespace licit {
 
-struct SourceFile;
+/// What the code does with the model it names.
+enum class RefRole : unsigned char {
+  /// Loads weights to run them (from_pretrained, pipeline, LLM, ...).
+  Load,
+  /// Loads a tokenizer or processor only.
+  Tokenizer,
+  /// Loads an adapter onto another model (PEFT, LoRA).
+  Adapter,
+  /// Downloads files without loading them.
+  Download,
+  /// Calls a hosted model through its API.
+  Api,
+  /// A string that spells a model the knowledge base knows, outside any
+  /// known loader (weak context).
+  Mention
+};
+
+llvm::StringRef refRoleName(RefRole R);
 
 struct ModelRef {
-  const SourceFile *File = nullptr;
+  FileID File = 0;
   ModelKind Kind = ModelKind::Hub;
   /// The id without decoration ("hf-hub:" prefixes and the like removed).
   std::string ID;
+  /// The id as the file spells it, decoration included.
+  std::string Written;
   /// Where the reference is: the string literal, or the name of the
   /// constant passed to the loader.
-  llvm::SMRange Range;
+  SourceRange Range;
   /// The characters that spell the id in the file, replaced by fix-its;
-  /// invalid when no single literal spells it verbatim.
-  llvm::SMRange IDRange;
+  /// without a file when no single literal spells it verbatim.
+  SourceRange IDRange;
+  /// How replacement text is written at IDRange (escaped in a notebook).
+  Escaping IDEscaping = Escaping::None;
   /// The API, key or flag that carried the id (the callee of a loader
-  /// call), highlighted beside the primary range; invalid for a string
-  /// found outside such a context.
-  llvm::SMRange CarrierRange;
+  /// call), highlighted beside the primary range; without a file for a
+  /// string found outside such a context.
+  SourceRange CarrierRange;
+  /// The carrier as written ("AutoModel.from_pretrained"), for inventories.
+  std::string Carrier;
   /// Where a constant passed by name was assigned, if it was.
-  llvm::SMRange DefinedAt;
+  SourceRange DefinedAt;
   /// The pinned revision (a commit, tag or branch), if any.
   std::string Revision;
+  RefRole Role = RefRole::Load;
 };
 
 } // namespace licit

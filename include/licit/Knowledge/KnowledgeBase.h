@@ -108,6 +108,18 @@ struct LicenceRef {
   bool Verified = true;
 };
 
+/// How a model derives from a base model.
+enum class BaseRelation : unsigned char { Finetune, Adapter, Merge, Quantized };
+
+llvm::StringRef baseRelationName(BaseRelation R);
+
+/// One base model of a model row: "merge:org/name?" in the table.
+struct BaseModelRef {
+  llvm::StringRef ID;
+  BaseRelation Relation = BaseRelation::Finetune;
+  bool Verified = true;
+};
+
 struct Model {
   llvm::StringRef ID;
   ModelKind Kind = ModelKind::Hub;
@@ -119,8 +131,8 @@ struct Model {
   llvm::SmallVector<LicenceRef, 2> Effective;
   /// Free text explaining an unknown or unusual licence cell.
   llvm::StringRef LicenceDetail;
-  llvm::StringRef BaseModel;
-  bool BaseModelVerified = true;
+  /// The models this one derives from, each with how.
+  llvm::SmallVector<BaseModelRef, 1> BaseModels;
   llvm::StringRef Params;
   Fact Weights, Code, Data, Methodology;
   Openness Level = Openness::Closed;
@@ -130,6 +142,9 @@ struct Model {
   Fact EuExcluded;
   llvm::StringRef Notes;
   llvm::StringRef Source;
+  /// The table the row is in, and where the row starts, for provenance.
+  llvm::MemoryBufferRef Table;
+  unsigned RowOffset = 0;
 };
 
 /// \returns the fact of trait \p T for model \p M under licence \p L: the

@@ -19,13 +19,12 @@
 
 namespace llvm {
 class raw_ostream;
-class SourceMgr;
 } // namespace llvm
 
 namespace licit {
 
-/// Prints \p Diags, which must point into buffers of \p SM.
-void emitText(llvm::ArrayRef<Diagnostic> Diags, llvm::SourceMgr &SM,
+/// Prints \p Diags, whose locations are files of \p Files.
+void emitText(llvm::ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
               llvm::raw_ostream &OS, bool Colors);
 
 /// Prints the closing line: "2 errors and 1 warning generated (12 files

@@ -15,37 +15,44 @@
 #define LICIT_PASS_PASS_H
 
 #include "licit/Basic/Diagnostic.h"
-#include "licit/Basic/SourceFile.h"
+#include "licit/Basic/SourceFiles.h"
 #include "licit/Facts/FactStore.h"
 #include "licit/Knowledge/KnowledgeBase.h"
-#include <functional>
 
 namespace licit {
 
 class CompiledPolicy;
 
-/// What every pass may read. Read-only, so file passes can share it.
+/// What every pass may read. File passes share it across threads, so
+/// they only read it; project passes run alone.
 struct PassContext {
   const KnowledgeBase &KB;
-  /// The policy governing \p File.
-  std::function<const CompiledPolicy &(const SourceFile &File)> PolicyFor;
+  SourceFiles &Files;
+
+  /// The policy governing file \p ID.
+  const CompiledPolicy &policyFor(FileID ID) const {
+    return *Files.get(ID).Policy;
+  }
 };
 
+/// Extracts facts from one file. Runs in parallel on different files.
 class FilePass {
 public:
   virtual ~FilePass();
-  /// \returns true for the file kinds this pass reads.
-  virtual bool accepts(FileKind Kind) const = 0;
+  /// \returns true for the files this pass reads (by their kinds). A file
+  /// no selected pass accepts is never read.
+  virtual bool accepts(const SourceFile &File) const = 0;
   /// Extracts facts from \p File. Must be thread-safe: it may run on
   /// several files at once, and must touch nothing but its arguments.
   virtual void run(const SourceFile &File, const PassContext &Ctx,
                    FactStore &Facts, DiagSink &Diags) = 0;
 };
 
+/// Resolves or checks the facts of the whole project, once.
 class ProjectPass {
 public:
   virtual ~ProjectPass();
-  virtual void run(const FactStore &Facts, const PassContext &Ctx,
+  virtual void run(FactStore &Facts, const PassContext &Ctx,
                    DiagSink &Diags) = 0;
 };
 

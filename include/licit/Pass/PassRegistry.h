@@ -20,10 +20,13 @@
 
 namespace licit {
 
+/// The phase a pass belongs to.
+enum class PassPhase : unsigned char { Extract, Resolve, Check };
+
 struct PassInfo {
   llvm::StringRef Name;
   llvm::StringRef Description;
-  bool IsFilePass;
+  PassPhase Phase;
   /// The rules the pass may report; its DiagSink enforces this.
   llvm::ArrayRef<RuleID> Rules;
 };
@@ -43,8 +46,12 @@ struct Pipeline {
 };
 
 /// Instantiates the passes whose names \p Selection contains, in registry
-/// order.
+/// order, and the resolve passes when a check pass is selected.
 Pipeline createPipeline(const GlobList &Selection);
+
+/// \returns an error naming the known passes when a positive glob of
+/// \p Selection ("bogus", "extract-*") matches no pass.
+llvm::Error checkPassSelection(const GlobList &Selection);
 
 } // namespace licit
 

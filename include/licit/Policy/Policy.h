@@ -21,15 +21,13 @@
 #include "licit/Knowledge/KnowledgeBase.h"
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/GlobPattern.h"
-#include "llvm/Support/SMLoc.h"
-#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace llvm {
-class SourceMgr;
 class raw_ostream;
 } // namespace llvm
 
@@ -38,7 +36,7 @@ namespace licit {
 /// A value together with where a policy file set it.
 template <typename T> struct Located {
   T Value;
-  llvm::SMRange Range;
+  SourceRange Range;
 };
 
 /// A calendar date, compared to the day licit runs on.
@@ -57,7 +55,7 @@ struct ListEntry {
   std::shared_ptr<const std::string> Lowered;
   llvm::GlobPattern Glob;
   std::string Reason;
-  llvm::SMRange Range;
+  SourceRange Range;
   bool matches(llvm::StringRef ID) const;
 };
 
@@ -74,8 +72,7 @@ struct PolicyException {
   std::string Reason;
   llvm::Optional<Date> Expires;
   bool Expired = false;
-  llvm::SMRange Range;
-  mutable std::atomic<unsigned> Uses{0};
+  SourceRange Range;
 
   /// \returns true when this exception covers \p D in file \p AbsPath.
   bool matches(const Diagnostic &D, llvm::StringRef AbsPath) const;
@@ -97,7 +94,8 @@ public:
   /// \returns where the policy set \p Rule's severity, if it did.
   const Located<Severity> *settingOf(RuleID Rule) const;
 
-  /// \returns the first exception covering \p D, marking it used.
+  /// \returns the first exception covering \p D. Which exceptions a run
+  /// used is the run's business, not the shared policy's.
   const PolicyException *findException(const Diagnostic &D,
                                        llvm::StringRef AbsPath) const;
 
@@ -117,13 +115,14 @@ public:
   std::vector<std::shared_ptr<PolicyException>> Exceptions;
 };
 
-/// Finds, reads and caches policies. Not thread-safe: used while the tree is
-/// walked, before the parallel phase.
+/// Finds, reads and caches policies: the policy store, which outlives one
+/// run (the language server keeps it between edits). Not thread-safe: used
+/// while the tree is walked, before the parallel phase.
 class PolicyLoader {
 public:
-  /// Policy files are added to \p SM so that diagnostics and notes can point
-  /// into them; problems in them are reported to \p Diags.
-  PolicyLoader(llvm::SourceMgr &SM, DiagSink &Diags, const KnowledgeBase &KB);
+  /// Policy files are registered in \p Files so that diagnostics and notes
+  /// can point into them.
+  PolicyLoader(SourceFiles &Files, const KnowledgeBase &KB);
   ~PolicyLoader();
 
   /// Loads the policy file at \p Path (--policy).
@@ -139,8 +138,15 @@ public:
   static llvm::Optional<llvm::StringRef> builtinPack(llvm::StringRef Name);
   static llvm::ArrayRef<llvm::StringRef> builtinPackNames();
 
-  /// Reports every exception, in every policy loaded, that matched nothing.
-  void reportUnusedExceptions();
+  /// Moves the problems found in policy files since the last call (each
+  /// file is compiled once, so each problem is reported once) to \p Out.
+  void takeProblems(std::vector<Diagnostic> &Out);
+
+  /// Reports to \p Out every exception of every policy loaded that is not
+  /// in \p Used and has not expired.
+  void reportUnusedExceptions(
+      const llvm::DenseSet<const PolicyException *> &Used,
+      std::vector<Diagnostic> &Out);
 
 private:
   class Impl;

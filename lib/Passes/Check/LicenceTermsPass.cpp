@@ -6,7 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "LicenceTermsPass.h"
-#include "licit/Basic/SourceFile.h"
+#include "licit/Facts/ModelRef.h"
+#include "licit/Facts/Resolution.h"
 #include "licit/Policy/Policy.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -24,38 +25,10 @@ ArrayRef<RuleID> LicenceTermsPass::rules() {
   return Rules;
 }
 
-/// The id policies match: Ollama tags carry an "ollama:" prefix so that a
-/// glob for hub ids never catches them by accident.
-static std::string policyID(ModelKind Kind, StringRef ID) {
-  return Kind == ModelKind::Ollama ? ("ollama:" + ID).str() : ID.str();
-}
-
 static const ListEntry *findEntry(const std::vector<ListEntry> &List,
                                   StringRef ID) {
   auto It = find_if(List, [&](const ListEntry &E) { return E.matches(ID); });
   return It == List.end() ? nullptr : &*It;
-}
-
-/// \returns the ancestor through which \p M is bound by \p LicenceID, when
-/// its own card declares something else.
-static const Model *inheritedFrom(const KnowledgeBase &KB, const Model &M,
-                                  StringRef LicenceID) {
-  auto Declares = [&](const Model &X) {
-    return any_of(X.Declared,
-                  [&](const LicenceRef &R) { return R.ID == LicenceID; });
-  };
-  if (Declares(M))
-    return nullptr;
-  const Model *Cur = &M;
-  // Bounded: the data has no cycles, but a bad overlay must not hang us.
-  for (unsigned Depth = 0; Depth != 16 && !Cur->BaseModel.empty(); ++Depth) {
-    Cur = KB.lookupModel(ModelKind::Hub, Cur->BaseModel);
-    if (!Cur)
-      return nullptr;
-    if (Declares(*Cur))
-      return Cur;
-  }
-  return nullptr;
 }
 
 namespace {
@@ -66,36 +39,38 @@ namespace {
 /// checks.
 class Checker {
 public:
-  /// Checks what \p Ref references, reporting to \p Diags.
-  Checker(const ModelRef &Ref, const PassContext &Ctx, DiagSink &Diags)
-      : Ref(&Ref), KB(Ctx.KB), Policy(Ctx.PolicyFor(*Ref.File)), Diags(&Diags),
-        ID(policyID(Ref.Kind, Ref.ID)),
+  /// Checks what \p Ref references, resolved as \p Res, reporting to
+  /// \p Diags.
+  Checker(const ModelRef &Ref, const ModelResolution &Res,
+          const PassContext &Ctx, DiagSink &Diags)
+      : Ref(&Ref), Res(Res), KB(Ctx.KB), Policy(Ctx.policyFor(Ref.File)),
+        Diags(&Diags), ID(Res.PolicyID),
         // Licences change between revisions, so a pinned one is named.
         AtRevision(
             Ref.Revision.empty() ? "" : " at revision '" + Ref.Revision + "'"),
         Subject("'" + ID + "'" + AtRevision) {}
 
-  /// A dry run for hub model \p ID under \p Policy.
-  Checker(StringRef ID, const KnowledgeBase &KB, const CompiledPolicy &Policy)
-      : KB(KB), Policy(Policy), ID(ID.str()), Subject("'" + ID.str() + "'") {}
+  /// A dry run for a candidate model resolved as \p Res under \p Policy.
+  Checker(const ModelResolution &Res, const KnowledgeBase &KB,
+          const CompiledPolicy &Policy)
+      : Res(Res), KB(KB), Policy(Policy), ID(Res.PolicyID),
+        Subject("'" + Res.PolicyID + "'") {}
 
   /// Checks the referenced model and offers an alternative fix-it.
   void run();
 
   /// \returns true when the policy reports nothing louder than a note for
-  /// the model, known as \p M (or null) and bound by \p Effective.
-  bool isAcceptable(const Model *M, ArrayRef<LicenceRef> Effective);
+  /// the model.
+  bool isAcceptable();
 
 private:
   /// A licence binding the model, resolved in the knowledge base.
   struct Bound {
     const Licence *L;
-    LicenceRef Ref;
-    /// The ancestor the licence comes from, when the card says otherwise.
-    const Model *Ancestor;
+    const BoundLicence *B;
   };
 
-  void evaluate(const Model *M, ArrayRef<LicenceRef> Effective);
+  void evaluate();
   Diagnostic &report(RuleID Rule, const Twine &Message,
                      ArrayRef<StringRef> LicenceIDs = {});
   void addProvenance(Diagnostic &D, const Model *M, const Bound &B);
@@ -106,6 +81,7 @@ private:
 
   /// Null in a dry run.
   const ModelRef *Ref = nullptr;
+  const ModelResolution &Res;
   const KnowledgeBase &KB;
   const CompiledPolicy &Policy;
   DiagSink *Diags = nullptr;
@@ -127,13 +103,14 @@ Diagnostic &Checker::report(RuleID Rule, const Twine &Message,
     Scratch = Diagnostic();
     return Scratch;
   }
-  Diagnostic &D = Diags->report(Rule, Ref->File->Path, Ref->Range, Message);
-  D.ModelID = ID;
+  Diagnostic &D = Diags->report(Rule, Ref->Range, Message);
+  D.About.Kind = licit::Subject::Model;
+  D.About.ID = ID;
   for (StringRef L : LicenceIDs)
-    D.LicenceIDs.push_back(L.str());
-  if (Ref->CarrierRange.isValid())
+    D.About.Licences.push_back(L.str());
+  if (Ref->CarrierRange.hasFile())
     D.Secondary.push_back(Ref->CarrierRange);
-  if (Ref->DefinedAt.isValid())
+  if (Ref->DefinedAt.hasFile())
     D.Notes.push_back({Ref->DefinedAt, "'" + Ref->ID + "' is assigned here"});
   Reported.push_back(&D);
   return D;
@@ -155,18 +132,19 @@ static const Fact &factOf(const Model *M, const Licence &L, Trait T) {
 }
 
 void Checker::addProvenance(Diagnostic &D, const Model *M, const Bound &B) {
-  if (B.Ancestor)
+  if (M && !B.B->InheritedFrom.empty())
     D.Notes.push_back(
-        {SMRange(),
+        {SourceRange(),
          ("'" + M->ID + "' declares '" +
           (M->Declared.empty() ? StringRef("?") : M->Declared.front().ID) +
-          "' but derives from '" + B.Ancestor->ID + "', which is under '" +
+          "' but derives from '" + B.B->InheritedFrom + "', which is under '" +
           B.L->ID + "'")
              .str()});
-  if (M && !B.Ref.Verified)
-    D.Notes.push_back({SMRange(), ("that '" + M->ID + "' is under '" + B.L->ID +
-                                   "' is unverified; source: " + M->Source)
-                                      .str()});
+  if (M && !B.B->Verified)
+    D.Notes.push_back({SourceRange(),
+                       ("that '" + M->ID + "' is under '" + B.L->ID +
+                        "' is unverified; source: " + M->Source)
+                           .str()});
 }
 
 void Checker::checkLists(const Model *M, const Bound &B) {
@@ -226,7 +204,7 @@ void Checker::checkTraits(const Model *M, ArrayRef<Bound> Licences) {
       bool ModelScoped = M && &F == &M->EuExcluded;
       if (!F.Detail.empty())
         D.Notes.push_back(
-            {SMRange(), ((ModelScoped ? "model '" + M->ID.str()
+            {SourceRange(), ((ModelScoped ? "model '" + M->ID.str()
                                       : "licence '" + B->L->ID.str()) +
                          "': " + F.Detail)
                             .str()});
@@ -235,7 +213,8 @@ void Checker::checkTraits(const Model *M, ArrayRef<Bound> Licences) {
   }
 }
 
-void Checker::evaluate(const Model *M, ArrayRef<LicenceRef> Effective) {
+void Checker::evaluate() {
+  const Model *M = Res.Known;
   if (const ListEntry *E = findEntry(Policy.ModelDeny, ID)) {
     Diagnostic &D = report(RuleID::ModelDenied,
                            Subject + " is denied by the policy" +
@@ -247,7 +226,7 @@ void Checker::evaluate(const Model *M, ArrayRef<LicenceRef> Effective) {
                            Subject + " is not on the policy's allow list");
     D.Notes.push_back({Policy.ModelAllow.front().Range, "allow list here"});
   }
-  if (Effective.empty()) {
+  if (Res.Bound.empty()) {
     if (!M) {
       // Named by kind and as written: "ollama model 'llama3'".
       report(RuleID::ModelUnknownLicence,
@@ -258,20 +237,20 @@ void Checker::evaluate(const Model *M, ArrayRef<LicenceRef> Effective) {
       Diagnostic &D = report(RuleID::ModelUnknownLicence,
                              "the licence of " + Subject + " is not known");
       if (!M->LicenceDetail.empty())
-        D.Notes.push_back({SMRange(), M->LicenceDetail.str()});
+        D.Notes.push_back({SourceRange(), M->LicenceDetail.str()});
     }
   }
   SmallVector<Bound, 2> Licences;
-  for (const LicenceRef &LR : Effective) {
-    const Licence *L = KB.lookupLicence(LR.ID);
+  for (const BoundLicence &BL : Res.Bound) {
+    const Licence *L = KB.lookupLicence(BL.ID);
     if (!L || L->ID == "unknown" || L->ID == "other") {
       report(RuleID::ModelUnknownLicence,
-             Subject + " is under licence '" + LR.ID +
+             Subject + " is under licence '" + BL.ID +
                  "', which licit cannot resolve",
-             LR.ID);
+             StringRef(BL.ID));
       continue;
     }
-    Licences.push_back({L, LR, M ? inheritedFrom(KB, *M, L->ID) : nullptr});
+    Licences.push_back({L, &BL});
     checkLists(M, Licences.back());
   }
   checkTraits(M, Licences);
@@ -284,24 +263,25 @@ void Checker::evaluate(const Model *M, ArrayRef<LicenceRef> Effective) {
   }
 }
 
-bool Checker::isAcceptable(const Model *M, ArrayRef<LicenceRef> Effective) {
+bool Checker::isAcceptable() {
   assert(!Diags && "only dry runs answer acceptability");
   Loud = false;
-  evaluate(M, Effective);
+  evaluate();
   return !Loud;
 }
 
 void Checker::addAlternativeFix() {
   if (Reported.empty() || Ref->Kind != ModelKind::Hub ||
-      !Ref->IDRange.isValid())
+      !Ref->IDRange.hasOffsets())
     return;
   for (const Alternative &A : KB.alternativesFor(Ref->ID)) {
     // The knowledge base's own entry wins over the alternative's summary.
-    const Model *M = KB.lookupModel(ModelKind::Hub, A.To);
-    ArrayRef<LicenceRef> Licences = M && !M->Effective.empty()
-                                        ? ArrayRef<LicenceRef>(M->Effective)
-                                        : ArrayRef<LicenceRef>(A.ToLicences);
-    if (!Checker(A.To, KB, Policy).isAcceptable(M, Licences))
+    ModelResolution Candidate =
+        resolveModel(KB, ModelKind::Hub, A.To, /*Files=*/nullptr);
+    if (Candidate.Bound.empty())
+      for (const LicenceRef &L : A.ToLicences)
+        Candidate.Bound.push_back({L.ID.str(), L.Verified, ""});
+    if (!Checker(Candidate, KB, Policy).isAcceptable())
       continue;
     Fix F;
     std::string Names;
@@ -309,7 +289,8 @@ void Checker::addAlternativeFix() {
       Names +=
           (Names.empty() ? "" : "+") + L.ID.str() + (L.Verified ? "" : "?");
     F.Title = ("use '" + A.To + "' (" + Names + ") instead: " + A.Reason).str();
-    F.Edits.push_back(SMFixIt(Ref->IDRange, A.To));
+    F.Edits.push_back(
+        {Ref->IDRange, escapeText(Ref->IDEscaping, A.To)});
     // Another model behaves differently: never applied without a human.
     F.Safety = Applicability::Unsafe;
     for (Diagnostic *D : Reported)
@@ -319,15 +300,15 @@ void Checker::addAlternativeFix() {
 }
 
 void Checker::run() {
-  const Model *M = KB.lookupModel(Ref->Kind, Ref->ID);
-  evaluate(M, M ? ArrayRef<LicenceRef>(M->Effective) : None);
+  evaluate();
   addAlternativeFix();
 }
 
-void LicenceTermsPass::run(const FactStore &Facts, const PassContext &Ctx,
+void LicenceTermsPass::run(FactStore &Facts, const PassContext &Ctx,
                            DiagSink &Diags) {
-  for (const ModelRef &Ref : Facts.ModelRefs)
-    Checker(Ref, Ctx, Diags).run();
+  ArrayRef<ModelRef> Refs = Facts.all<ModelRef>();
+  for (const ModelResolution &R : Facts.all<ModelResolution>())
+    Checker(Refs[R.Ref], R, Ctx, Diags).run();
 }
 
 } // namespace licit::check

@@ -17,15 +17,15 @@
 
 namespace licit::check {
 
-/// Resolves each ModelRef to its model and the licences binding it (lineage
-/// included), then reports every licence trait, allow/deny entry and
-/// openness minimum the policy cares about. Where the knowledge base knows a
+/// Reads the resolution of each ModelRef (resolve-models) and reports every
+/// licence trait, allow/deny entry and openness minimum the policy cares
+/// about. Where the knowledge base knows a
 /// permissive alternative the policy accepts, it is offered as an unsafe
 /// fix-it: swapping models changes behaviour.
 class LicenceTermsPass : public ProjectPass {
 public:
   static llvm::ArrayRef<RuleID> rules();
-  void run(const FactStore &Facts, const PassContext &Ctx,
+  void run(FactStore &Facts, const PassContext &Ctx,
            DiagSink &Diags) override;
 };
 

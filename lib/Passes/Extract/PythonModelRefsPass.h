@@ -17,16 +17,15 @@
 
 namespace licit::extract {
 
-/// Reads Python sources with a real tokenizer and records a ModelRef for
+/// Reads Python sources through python::extractModelRefs: a ModelRef for
 /// every model id passed to a known loader (strong context) and for every
 /// other string literal that is a model id the knowledge base knows (weak
-/// context). Arguments of dataset and code-loading APIs are never model
-/// references.
+/// context).
 class PythonModelRefsPass : public FilePass {
 public:
   static llvm::ArrayRef<RuleID> rules() { return {}; }
-  bool accepts(FileKind Kind) const override {
-    return Kind == FileKind::Python;
+  bool accepts(const SourceFile &File) const override {
+    return File.Kinds.contains(FileKind::Python);
   }
   void run(const SourceFile &File, const PassContext &Ctx, FactStore &Facts,
            DiagSink &Diags) override;

@@ -5,14 +5,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ModelIds.h"
+#include "licit/Facts/ModelIds.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 
 using namespace llvm;
 
-namespace licit::extract {
+namespace licit {
 
 /// One segment of a hub id: starts alphanumeric, then [A-Za-z0-9._-], with
 /// no "--" or ".." (the hub rejects both), at most 96 characters.
@@ -103,4 +103,4 @@ Optional<ParsedId> parseModelId(StringRef Text, IdSyntax Syntax) {
   llvm_unreachable("unknown id syntax");
 }
 
-} // namespace licit::extract
+} // namespace licit

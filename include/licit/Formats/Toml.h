@@ -6,27 +6,23 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// A located TOML document tree. toml++ stays behind TomlReader.cpp; the
-/// rest of licit validates this tree, so every value keeps the source range
-/// its diagnostics point at.
+/// A located TOML document tree. toml++ stays behind Toml.cpp; the rest of
+/// licit validates this tree, so every value keeps the source range its
+/// diagnostics point at.
 ///
 //===----------------------------------------------------------------------===//
 
-#ifndef LICIT_LIB_POLICY_TOMLREADER_H
-#define LICIT_LIB_POLICY_TOMLREADER_H
+#ifndef LICIT_FORMATS_TOML_H
+#define LICIT_FORMATS_TOML_H
 
+#include "licit/Basic/SourceFiles.h"
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/SMLoc.h"
 #include <cstdint>
 #include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
-
-namespace llvm {
-class MemoryBuffer;
-} // namespace llvm
 
 namespace licit {
 
@@ -41,9 +37,9 @@ struct TomlNode {
   enum KindTy { Table, Array, String, Integer, Float, Boolean, Date, Other };
   KindTy Kind = Other;
   /// Where the value is written.
-  llvm::SMRange Range;
+  SourceRange Range;
   /// For a table entry, where its key is written.
-  llvm::SMRange KeyRange;
+  SourceRange KeyRange;
   std::string Str;
   int64_t Int = 0;
   bool Bool = false;
@@ -61,13 +57,15 @@ struct TomlNode {
 /// The result of reading a TOML buffer: the tree, or where it stopped.
 struct TomlReadResult {
   llvm::Optional<TomlNode> Root;
-  llvm::SMRange ErrorRange;
+  SourceRange ErrorRange;
   std::string ErrorMessage;
 };
 
-/// Parses \p Buffer, which must stay alive as long as the ranges are used.
-TomlReadResult readToml(const llvm::MemoryBuffer &Buffer);
+/// Parses \p Text, the contents of file \p File (named \p Name in toml++'s
+/// own messages).
+TomlReadResult readToml(FileID File, llvm::StringRef Text,
+                        llvm::StringRef Name);
 
 } // namespace licit
 
-#endif // LICIT_LIB_POLICY_TOMLREADER_H
+#endif // LICIT_FORMATS_TOML_H

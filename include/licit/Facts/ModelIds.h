@@ -12,14 +12,14 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#ifndef LICIT_LIB_PASSES_EXTRACT_MODELIDS_H
-#define LICIT_LIB_PASSES_EXTRACT_MODELIDS_H
+#ifndef LICIT_FACTS_MODELIDS_H
+#define LICIT_FACTS_MODELIDS_H
 
 #include "licit/Knowledge/KnowledgeBase.h"
 #include "llvm/ADT/Optional.h"
 #include <string>
 
-namespace licit::extract {
+namespace licit {
 
 /// What a context expects to find.
 enum class IdSyntax {
@@ -41,6 +41,6 @@ struct ParsedId {
 /// well-formed (a path, a URL to a file, an empty or spaced string, ...).
 llvm::Optional<ParsedId> parseModelId(llvm::StringRef Text, IdSyntax Syntax);
 
-} // namespace licit::extract
+} // namespace licit
 
-#endif // LICIT_LIB_PASSES_EXTRACT_MODELIDS_H
+#endif // LICIT_FACTS_MODELIDS_H

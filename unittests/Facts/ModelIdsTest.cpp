@@ -5,12 +5,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Passes/Extract/ModelIds.h"
+#include "licit/Facts/ModelIds.h"
 #include "gtest/gtest.h"
 
 using namespace llvm;
 
-namespace licit::extract {
+namespace licit {
 namespace {
 
 std::string parsed(StringRef Text, IdSyntax Syntax) {
@@ -61,4 +61,4 @@ TEST(ModelIdsTest, LiteLLMProviderPicksTheNamespace) {
 }
 
 } // namespace
-} // namespace licit::extract
+} // namespace licit

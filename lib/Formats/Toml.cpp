@@ -11,8 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "TomlReader.h"
-#include "llvm/Support/MemoryBuffer.h"
+#include "licit/Formats/Toml.h"
 #include <toml++/toml.h>
 
 using namespace llvm;
@@ -49,20 +48,21 @@ StringRef TomlNode::kindName() const {
 }
 
 namespace {
-/// Maps toml++ line/column positions to pointers into the buffer. toml++
-/// counts columns in code points; licit's locations are bytes.
+/// Maps toml++ line/column positions to byte offsets. toml++ counts
+/// columns in code points; licit's locations are bytes.
 class PositionMap {
 public:
-  explicit PositionMap(StringRef Text) : Text(Text) {
+  PositionMap(FileID File, StringRef Text) : File(File), Text(Text) {
     LineStarts.push_back(0);
     for (size_t I = 0; I != Text.size(); ++I)
       if (Text[I] == '\n')
         LineStarts.push_back(I + 1);
   }
 
-  SMLoc loc(const toml::source_position &Pos) const {
+  /// \returns the byte offset of \p Pos, or NoOffset.
+  unsigned offset(const toml::source_position &Pos) const {
     if (!Pos || Pos.line > LineStarts.size())
-      return SMLoc();
+      return SourceRange::NoOffset;
     size_t Offset = LineStarts[Pos.line - 1];
     for (unsigned Col = 1;
          Col < Pos.column && Offset < Text.size() && Text[Offset] != '\n';
@@ -72,18 +72,21 @@ public:
       while (Offset < Text.size() && (Text[Offset] & 0xC0) == 0x80)
         ++Offset;
     }
-    return SMLoc::getFromPointer(Text.data() + Offset);
+    return Offset;
   }
 
-  SMRange range(const toml::source_region &Region) const {
-    SMLoc Begin = loc(Region.begin);
-    SMLoc End = loc(Region.end);
-    if (!End.isValid() || End.getPointer() < Begin.getPointer())
+  SourceRange range(const toml::source_region &Region) const {
+    unsigned Begin = offset(Region.begin);
+    if (Begin == SourceRange::NoOffset)
+      return SourceRange::wholeFile(File);
+    unsigned End = offset(Region.end);
+    if (End == SourceRange::NoOffset || End < Begin)
       End = Begin;
-    return SMRange(Begin, End);
+    return {File, Begin, End};
   }
 
 private:
+  FileID File;
   StringRef Text;
   std::vector<size_t> LineStarts;
 };
@@ -98,18 +101,17 @@ static TomlNode convert(const toml::node &Node, const PositionMap &Map) {
       TomlNode Child = convert(Value, Map);
       Child.KeyRange = Map.range(Key.source());
       // A key's end position is not always recorded; cover the key text.
-      if (Child.KeyRange.Start == Child.KeyRange.End &&
-          Child.KeyRange.Start.isValid())
-        Child.KeyRange.End = SMLoc::getFromPointer(
-            Child.KeyRange.Start.getPointer() + Key.str().size());
+      if (Child.KeyRange.hasOffsets() &&
+          Child.KeyRange.Begin == Child.KeyRange.End)
+        Child.KeyRange.End = Child.KeyRange.Begin + Key.str().size();
       Out.Entries.emplace_back(std::string(Key.str()), std::move(Child));
     }
     // toml++ keeps tables sorted by key; diagnostics read better in the
     // order the user wrote them.
     std::stable_sort(Out.Entries.begin(), Out.Entries.end(),
                      [](const auto &A, const auto &B) {
-                       return A.second.KeyRange.Start.getPointer() <
-                              B.second.KeyRange.Start.getPointer();
+                       return A.second.KeyRange.Begin <
+                              B.second.KeyRange.Begin;
                      });
   } else if (const toml::array *A = Node.as_array()) {
     Out.Kind = TomlNode::Array;
@@ -133,14 +135,12 @@ static TomlNode convert(const toml::node &Node, const PositionMap &Map) {
   return Out;
 }
 
-TomlReadResult readToml(const MemoryBuffer &Buffer) {
+TomlReadResult readToml(FileID File, StringRef Text, StringRef Name) {
   TomlReadResult Result;
-  StringRef Text = Buffer.getBuffer();
-  PositionMap Map(Text);
+  PositionMap Map(File, Text);
   toml::parse_result Parsed =
       toml::parse(std::string_view(Text.data(), Text.size()),
-                  std::string_view(Buffer.getBufferIdentifier().data(),
-                                   Buffer.getBufferIdentifier().size()));
+                  std::string_view(Name.data(), Name.size()));
   if (!Parsed) {
     const toml::parse_error &Err = Parsed.error();
     Result.ErrorRange = Map.range(Err.source());

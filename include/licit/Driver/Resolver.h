@@ -1,0 +1,66 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The one place a finding's fate is decided: policy exception, policy
+/// severity (the Rules.def default when the policy is silent),
+/// --warnings-as-errors, then the note at the policy line that set the
+/// severity. Which exceptions were used is counted here, per run, never in
+/// the shared policy.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LICIT_DRIVER_RESOLVER_H
+#define LICIT_DRIVER_RESOLVER_H
+
+#include "licit/Basic/Diagnostic.h"
+#include "licit/Basic/GlobList.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace licit {
+
+class CompiledPolicy;
+struct PolicyException;
+
+class DiagnosticResolver {
+public:
+  /// \p PolicyFor gives the policy governing a file (loading it if need
+  /// be).
+  DiagnosticResolver(
+      const SourceFiles &Files,
+      llvm::function_ref<const CompiledPolicy &(const SourceFile &)> PolicyFor,
+      const GlobList &WarningsAsErrors)
+      : Files(Files), PolicyFor(PolicyFor), WarningsAsErrors(WarningsAsErrors) {
+  }
+
+  /// Decides \p D's severity and notes. \returns false when it is dropped
+  /// (covered by an exception, or 'off').
+  bool resolve(Diagnostic &D);
+
+  /// Findings covered by a policy exception.
+  unsigned suppressed() const { return Suppressed; }
+  const llvm::DenseSet<const PolicyException *> &usedExceptions() const {
+    return Used;
+  }
+
+private:
+  const SourceFiles &Files;
+  llvm::function_ref<const CompiledPolicy &(const SourceFile &)> PolicyFor;
+  const GlobList &WarningsAsErrors;
+  llvm::DenseSet<const PolicyException *> Used;
+  unsigned Suppressed = 0;
+};
+
+/// Sorts \p Diags by file path, offset, rule and message: the order every
+/// renderer prints in.
+void sortDiagnostics(const SourceFiles &Files,
+                     std::vector<Diagnostic> &Diags);
+
+} // namespace licit
+
+#endif // LICIT_DRIVER_RESOLVER_H

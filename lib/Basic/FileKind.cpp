@@ -1,0 +1,143 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Basic/FileKind.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/Path.h"
+
+using namespace llvm;
+
+namespace licit {
+
+namespace {
+struct KindInfo {
+  StringRef Name;
+  ReadMode Read;
+};
+} // namespace
+
+static const KindInfo Kinds[] = {
+#define LICIT_FILE_KIND(Enum, Name, Read) {Name, ReadMode::Read},
+#include "licit/Basic/FileKinds.def"
+};
+
+StringRef fileKindName(FileKind K) {
+  return Kinds[static_cast<unsigned>(K)].Name;
+}
+
+ReadMode readModeOf(FileKind K) {
+  return Kinds[static_cast<unsigned>(K)].Read;
+}
+
+ReadMode FileKindSet::readMode() const {
+  ReadMode Most = ReadMode::None;
+  for (unsigned I = 0; I != array_lengthof(Kinds); ++I)
+    if (Bits & (uint32_t(1) << I))
+      Most = std::max(Most, Kinds[I].Read);
+  return Most;
+}
+
+std::string FileKindSet::str() const {
+  std::string Out;
+  for (unsigned I = 0; I != array_lengthof(Kinds); ++I)
+    if (Bits & (uint32_t(1) << I))
+      Out += (Out.empty() ? "" : ", ") + Kinds[I].Name.str();
+  return Out;
+}
+
+/// Dependency manifests and lock files, by exact name.
+static bool isManifestName(StringRef Name) {
+  static const StringRef Names[] = {
+      "pyproject.toml", "setup.cfg",         "Pipfile",
+      "Pipfile.lock",   "poetry.lock",       "uv.lock",
+      "pdm.lock",       "environment.yml",   "environment.yaml",
+      "conda.yaml",     "package.json",      "package-lock.json",
+      "yarn.lock",      "pnpm-lock.yaml",    "Cargo.toml",
+      "Cargo.lock",     "requirements.in",   "constraints.txt"};
+  if (is_contained(Names, Name))
+    return true;
+  // requirements.txt, requirements-dev.txt, requirements/base.txt is not
+  // caught here (its name is base.txt): a directory rule for issue 10.
+  return Name.startswith("requirements") && Name.endswith(".txt");
+}
+
+FileKindSet classifyByName(StringRef Path) {
+  StringRef Name = sys::path::filename(Path);
+  std::string Lower = Name.lower();
+  StringRef Ext = sys::path::extension(Lower);
+  FileKindSet K;
+  if (isManifestName(Name))
+    K.insert(FileKind::Manifest);
+  if (Name == ".licit.toml" || Name == "pyproject.toml")
+    K.insert(FileKind::Policy);
+  // Container builds: Dockerfile, Containerfile, api.Dockerfile,
+  // Dockerfile.gpu.
+  StringRef L(Lower);
+  if (L == "dockerfile" || L == "containerfile" ||
+      L.startswith("dockerfile.") || L.startswith("containerfile.") ||
+      Ext == ".dockerfile" || Ext == ".containerfile")
+    K.insert(FileKind::Dockerfile);
+  if (L == "modelfile" || L.startswith("modelfile.") || Ext == ".modelfile")
+    K.insert(FileKind::Modelfile);
+  if (L == ".env" || L.startswith(".env.") || Ext == ".env")
+    K.insert(FileKind::Env);
+  if ((L.startswith("docker-compose") || L.startswith("compose")) &&
+      (Ext == ".yml" || Ext == ".yaml"))
+    K.insert(FileKind::Compose);
+  if (L == "readme.md" || L == "model_card.md" || L == "modelcard.md" ||
+      L == "model-card.md")
+    K.insert(FileKind::ModelCard);
+  Optional<FileKind> ByExt =
+      StringSwitch<Optional<FileKind>>(Ext)
+          .Cases(".py", ".pyi", ".pyw", FileKind::Python)
+          .Case(".ipynb", FileKind::Notebook)
+          .Case(".toml", FileKind::Toml)
+          .Cases(".yaml", ".yml", FileKind::Yaml)
+          .Cases(".json", ".jsonc", ".jsonl", FileKind::Json)
+          .Cases(".sh", ".bash", ".zsh", FileKind::Shell)
+          .Cases(".md", ".markdown", ".mdx", FileKind::Markdown)
+          .Cases(".c", ".cc", ".cpp", ".cxx", ".c++", FileKind::CFamily)
+          .Cases(".h", ".hh", ".hpp", ".hxx", ".cu", ".cuh", FileKind::CFamily)
+          .Cases(".m", ".mm", FileKind::CFamily)
+          .Case(".gguf", FileKind::Gguf)
+          .Case(".safetensors", FileKind::Safetensors)
+          .Cases(".pkl", ".pickle", ".pt", ".pth", ".ckpt", FileKind::Pickle)
+          .Default(None);
+  if (ByExt)
+    K.insert(*ByExt);
+  return K;
+}
+
+bool needsSniffing(StringRef Path) {
+  return !sys::path::has_extension(sys::path::filename(Path));
+}
+
+FileKindSet refineByContent(StringRef Path, FileKindSet Kinds,
+                            StringRef Head) {
+  if (Head.consume_front("#!")) {
+    StringRef Line = Head.take_until([](char C) { return C == '\n'; });
+    // "/usr/bin/env -S python3 -u", "/bin/bash", "/usr/bin/python3.11".
+    SmallVector<StringRef, 4> Words;
+    Line.split(Words, ' ', -1, /*KeepEmpty=*/false);
+    for (StringRef W : Words) {
+      StringRef Prog = sys::path::filename(W.trim());
+      if (Prog == "env" || Prog.startswith("-"))
+        continue;
+      if (Prog.startswith("python"))
+        Kinds.insert(FileKind::Python);
+      else if (Prog == "sh" || Prog == "bash" || Prog == "zsh" ||
+               Prog == "dash" || Prog == "ksh")
+        Kinds.insert(FileKind::Shell);
+      break;
+    }
+  }
+  return Kinds;
+}
+
+} // namespace licit

@@ -1,0 +1,198 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Basic/SourceFiles.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace licit {
+
+std::string absolutePath(StringRef Path) {
+  SmallString<256> Abs(Path);
+  sys::fs::make_absolute(Abs);
+  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs.str());
+}
+
+std::string escapeText(Escaping E, StringRef Text) {
+  if (E == Escaping::None)
+    return Text.str();
+  std::string Out;
+  raw_string_ostream OS(Out);
+  for (char C : Text) {
+    switch (C) {
+    case '"':
+      OS << "\\\"";
+      break;
+    case '\\':
+      OS << "\\\\";
+      break;
+    case '\n':
+      OS << "\\n";
+      break;
+    case '\t':
+      OS << "\\t";
+      break;
+    case '\r':
+      OS << "\\r";
+      break;
+    default:
+      if (static_cast<unsigned char>(C) < 0x20)
+        OS << format("\\u%04x", C);
+      else
+        OS << C;
+    }
+  }
+  return OS.str();
+}
+
+SourceFiles::SourceFiles() = default;
+SourceFiles::~SourceFiles() = default;
+
+std::pair<FileID, bool> SourceFiles::add(StringRef Path, StringRef AbsPath) {
+  auto [It, Inserted] = ByAbsPath.try_emplace(AbsPath, 0);
+  if (!Inserted)
+    return {It->second, false};
+  auto F = std::make_unique<SourceFile>();
+  F->ID = Files.size() + 1;
+  F->Path = Path.str();
+  F->AbsPath = AbsPath.str();
+  It->second = F->ID;
+  Files.push_back(std::move(F));
+  return {It->second, true};
+}
+
+FileID SourceFiles::addBuiltin(StringRef Name, StringRef Text) {
+  auto [ID, New] = add(Name, Name);
+  if (New) {
+    SourceFile &F = get(ID);
+    F.Builtin = true;
+    F.Size = Text.size();
+    F.Buffer = MemoryBuffer::getMemBuffer(Text, Name,
+                                          /*RequiresNullTerminator=*/false);
+  }
+  return ID;
+}
+
+FileID SourceFiles::lookup(StringRef AbsPath) const {
+  return ByAbsPath.lookup(AbsPath);
+}
+
+const std::vector<unsigned> &
+SourceFiles::lineStarts(const SourceFile &F) const {
+  std::call_once(F.LinesOnce, [&] {
+    StringRef Text = F.text();
+    F.LineStarts.push_back(0);
+    for (size_t I = 0, E = Text.size(); I != E; ++I) {
+      char C = Text[I];
+      if (C == '\r' && I + 1 != E && Text[I + 1] == '\n')
+        continue; // The "\n" of "\r\n" ends the line.
+      if (C == '\n' || C == '\r')
+        F.LineStarts.push_back(I + 1);
+    }
+  });
+  return F.LineStarts;
+}
+
+Position SourceFiles::position(FileID ID, unsigned Offset) const {
+  const SourceFile &F = get(ID);
+  StringRef Text = F.text();
+  Offset = std::min<size_t>(Offset, Text.size());
+  const std::vector<unsigned> &Starts = lineStarts(F);
+  auto It = llvm::upper_bound(Starts, Offset);
+  unsigned Line = It - Starts.begin();
+  unsigned LineStart = *std::prev(It);
+  Position P;
+  P.Line = Line;
+  P.Column = Offset - LineStart + 1;
+  // UTF-16 code units: one per code point below U+10000, two above; a
+  // malformed byte counts as one unit, as editors show it.
+  unsigned Units = 0;
+  const char *C = Text.data() + LineStart;
+  const char *End = Text.data() + Offset;
+  while (C < End) {
+    unsigned Len = getNumBytesForUTF8(static_cast<unsigned char>(*C));
+    if (Len == 0 || C + Len > End) // A stray continuation byte or truncated.
+      Len = 1;
+    Units += Len == 4 ? 2 : 1;
+    C += Len;
+  }
+  P.Utf16Column = Units + 1;
+  return P;
+}
+
+StringRef SourceFiles::lineText(FileID ID, unsigned Offset) const {
+  const SourceFile &F = get(ID);
+  StringRef Text = F.text();
+  Offset = std::min<size_t>(Offset, Text.size());
+  const std::vector<unsigned> &Starts = lineStarts(F);
+  auto It = llvm::upper_bound(Starts, Offset);
+  unsigned Begin = *std::prev(It);
+  unsigned End = It == Starts.end() ? Text.size() : *It;
+  StringRef Line = Text.slice(Begin, End);
+  if (Line.endswith("\r\n"))
+    return Line.drop_back(2);
+  if (Line.endswith("\n") || Line.endswith("\r"))
+    return Line.drop_back();
+  return Line;
+}
+
+SourceText::SourceText(FileID File, std::string Decoded,
+                       std::vector<Segment> Map, Escaping E)
+    : File(File), Owned(std::make_unique<std::string>(std::move(Decoded))),
+      Text(*Owned), Map(std::move(Map)), Esc(E) {}
+
+unsigned SourceText::mapBegin(unsigned Offset) const {
+  if (Map.empty())
+    return Offset;
+  // The segment holding Offset: the last one starting at or before it.
+  auto It = llvm::partition_point(
+      Map, [&](const Segment &S) { return S.Decoded <= Offset; });
+  if (It == Map.begin())
+    return Map.front().Original;
+  const Segment &S = *std::prev(It);
+  unsigned Into = Offset - S.Decoded;
+  if (Into >= S.DecodedLength) // At the end of the text.
+    return S.Original + S.OriginalLength;
+  return S.verbatim() ? S.Original + Into : S.Original;
+}
+
+unsigned SourceText::mapEnd(unsigned Offset) const {
+  if (Map.empty())
+    return Offset;
+  if (Offset == 0)
+    return mapBegin(0);
+  // The segment holding the last byte of the range.
+  auto It = llvm::partition_point(
+      Map, [&](const Segment &S) { return S.Decoded <= Offset - 1; });
+  const Segment &S = *std::prev(It);
+  unsigned Into = Offset - S.Decoded;
+  if (Into >= S.DecodedLength || !S.verbatim())
+    return S.Original + S.OriginalLength;
+  return S.Original + Into;
+}
+
+SourceRange SourceText::range(StringRef Sub) const {
+  assert(Sub.begin() >= Text.begin() && Sub.end() <= Text.end() &&
+         "range outside the text");
+  unsigned Begin = Sub.begin() - Text.begin();
+  unsigned End = Sub.end() - Text.begin();
+  return {File, mapBegin(Begin), std::max(mapBegin(Begin), mapEnd(End))};
+}
+
+Edit SourceText::edit(StringRef Sub, StringRef Replacement) const {
+  return {range(Sub), escapeText(Esc, Replacement)};
+}
+
+} // namespace licit

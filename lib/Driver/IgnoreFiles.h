@@ -1,0 +1,101 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// .gitignore semantics for discovery: .gitignore and .ignore files in each
+/// directory, and .git/info/exclude of the enclosing repository, with git's
+/// rules (gitignore(5)): negation, anchoring, directory-only patterns, "**",
+/// the last matching pattern deciding, deeper files overriding shallower
+/// ones. Matching is a simulation over the pattern's positions, linear in
+/// the path for each pattern: no backtracking, so no hostile pattern can
+/// make it exponential.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LICIT_LIB_DRIVER_IGNOREFILES_H
+#define LICIT_LIB_DRIVER_IGNOREFILES_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <array>
+#include <string>
+#include <vector>
+
+namespace licit {
+
+/// One line of an ignore file, compiled.
+class IgnorePattern {
+public:
+  /// Parses one line. \returns false for blank lines and comments.
+  bool parse(llvm::StringRef Line);
+
+  /// \returns true when the pattern matches \p RelPath (relative to the
+  /// ignore file's directory, '/'-separated); \p IsDir says whether it
+  /// names a directory.
+  bool matches(llvm::StringRef RelPath, bool IsDir) const;
+
+  bool isNegated() const { return Negated; }
+
+private:
+  enum class Op : unsigned char { Char, Any, Class, Star, DoubleStar, DirStar };
+  struct Token {
+    Op Kind;
+    char C = 0;
+    /// Class: 256 bits of accepted bytes.
+    unsigned ClassIndex = 0;
+  };
+  bool match(llvm::StringRef Text) const;
+
+  std::vector<Token> Tokens;
+  std::vector<std::array<bool, 256>> Classes;
+  bool Negated = false;
+  bool DirOnly = false;
+  /// Contains a '/' before its end: matched against the whole relative
+  /// path, else against the last component only.
+  bool Anchored = false;
+};
+
+/// The ignore rules in force while walking a tree.
+class IgnoreStack {
+public:
+  /// A directory's rules: an index into the stack's nodes; 0 is none.
+  using Level = unsigned;
+
+  /// Prepares the walk of \p RealRoot: the rules of the directories from
+  /// the enclosing repository's root (if any) down to \p RealRoot's parent,
+  /// and the repository's .git/info/exclude. With \p Enabled false, nothing
+  /// is ever ignored.
+  IgnoreStack(llvm::vfs::FileSystem &FS, llvm::StringRef RealRoot,
+              bool Enabled);
+
+  /// \returns the level for directory \p RealDir, inside \p Parent: its
+  /// .gitignore and .ignore added.
+  Level enter(llvm::StringRef RealDir, Level Parent);
+
+  /// \returns true when \p RealPath, an entry of the directory at \p L, is
+  /// ignored.
+  bool isIgnored(Level L, llvm::StringRef RealPath, bool IsDir) const;
+
+private:
+  struct Node {
+    Level Parent;
+    std::string Dir;
+    std::vector<IgnorePattern> Patterns;
+  };
+  void load(llvm::StringRef Path, std::vector<IgnorePattern> &Out);
+
+  llvm::vfs::FileSystem &FS;
+  bool Enabled;
+  /// Node 0 is the sentinel "no rules".
+  std::vector<Node> Nodes;
+  /// The level the root directory's own rules go under.
+  Level Base = 0;
+};
+
+} // namespace licit
+
+#endif // LICIT_LIB_DRIVER_IGNOREFILES_H

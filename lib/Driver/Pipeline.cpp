@@ -1,0 +1,145 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Driver/Pipeline.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include <chrono>
+
+using namespace llvm;
+
+namespace licit {
+
+namespace {
+/// What one file's task produced; merged in input order afterwards.
+struct FileResult {
+  FactStore Facts;
+  std::vector<Diagnostic> Diags;
+  std::vector<double> Seconds;
+  bool Checked = false;
+  /// The pipeline read the file (its text was not in memory already).
+  bool ReadHere = false;
+};
+
+double secondsSince(std::chrono::steady_clock::time_point Start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                       Start)
+      .count();
+}
+} // namespace
+
+/// Reads \p F as much as its kinds need. \returns false, with a diagnostic
+/// in \p Sink, when it cannot or should not be read.
+static bool readFile(vfs::FileSystem &FS, SourceFile &F,
+                     const PipelineOptions &Options, DiagSink &Sink) {
+  if (F.Buffer)
+    return true; // In memory already: a buffer from stdin, a policy file.
+  ReadMode Mode = F.Kinds.readMode();
+  if (Mode == ReadMode::None)
+    return false;
+  auto Skip = [&](const Twine &Why) {
+    Sink.report(RuleID::InputSkipped, SourceRange::wholeFile(F.ID),
+                "skipped: " + Why);
+    return false;
+  };
+  if (Mode == ReadMode::Text && F.Size > Options.MaxFileSize)
+    return Skip("larger than " + Twine(Options.MaxFileSize >> 20) + " MiB");
+  ErrorOr<std::unique_ptr<vfs::File>> Open = FS.openFileForRead(F.Path);
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
+      Open ? (*Open)->getBuffer(F.Path,
+                                Mode == ReadMode::Header
+                                    ? int64_t(std::min(F.Size, HeaderReadBytes))
+                                    : -1,
+                                /*RequiresNullTerminator=*/false)
+           : ErrorOr<std::unique_ptr<MemoryBuffer>>(Open.getError());
+  if (!Buffer) {
+    Sink.report(RuleID::InputUnreadable, SourceRange::wholeFile(F.ID),
+                "cannot read file: " + Buffer.getError().message());
+    return false;
+  }
+  if (Mode == ReadMode::Text &&
+      (*Buffer)->getBuffer().take_front(8192).contains('\0'))
+    return Skip("binary content in a file named like text");
+  F.Buffer = std::move(*Buffer);
+  return true;
+}
+
+PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
+                          ArrayRef<FileID> Inputs, ArrayRef<FileID> Explicit,
+                          Pipeline &Passes, const KnowledgeBase &KB,
+                          const PipelineOptions &Options, FactStore &Facts,
+                          std::vector<Diagnostic> &Diags) {
+  PassContext Ctx{KB, Files};
+  std::vector<FileResult> Results(Inputs.size());
+  {
+    ThreadPool Pool(Options.Threads ? hardware_concurrency(Options.Threads)
+                                    : hardware_concurrency());
+    for (size_t I = 0; I != Inputs.size(); ++I)
+      Pool.async([&, I] {
+        SourceFile &File = Files.get(Inputs[I]);
+        FileResult &R = Results[I];
+        R.Seconds.assign(Passes.FilePasses.size(), 0);
+        DiagSink Input;
+        // Files no selected pass accepts are never read.
+        bool Wanted = any_of(Passes.FilePasses, [&](const auto &P) {
+          return P.Pass->accepts(File);
+        });
+        if (!Wanted) {
+          if (is_contained(Explicit, File.ID))
+            Input.report(RuleID::InputSkipped,
+                         SourceRange::wholeFile(File.ID),
+                         "skipped: no selected pass reads this kind of file");
+          Input.moveTo(R.Diags);
+          return;
+        }
+        R.ReadHere = !File.Buffer;
+        if (!readFile(FS, File, Options, Input)) {
+          Input.moveTo(R.Diags);
+          return;
+        }
+        R.Checked = true;
+        for (size_t PI = 0; PI != Passes.FilePasses.size(); ++PI) {
+          auto &Pass = Passes.FilePasses[PI];
+          if (!Pass.Pass->accepts(File))
+            continue;
+          auto Start = std::chrono::steady_clock::now();
+          DiagSink Sink(Pass.Info->Rules);
+          Pass.Pass->run(File, Ctx, R.Facts, Sink);
+          Sink.moveTo(R.Diags);
+          R.Seconds[PI] += secondsSince(Start);
+        }
+      });
+    Pool.wait();
+  }
+  PipelineStats Stats;
+  for (auto &Pass : Passes.FilePasses)
+    Stats.PassSeconds.emplace_back(Pass.Info->Name.str(), 0);
+  // Merge in input order so the output never depends on scheduling.
+  for (size_t I = 0; I != Inputs.size(); ++I) {
+    FileResult &R = Results[I];
+    for (size_t PI = 0; PI != R.Seconds.size(); ++PI)
+      Stats.PassSeconds[PI].second += R.Seconds[PI];
+    Stats.FilesChecked += R.Checked;
+    // Keep the text it read only while something points into it.
+    if (R.ReadHere && R.Facts.empty() && R.Diags.empty())
+      Files.get(Inputs[I]).Buffer.reset();
+    Facts.append(std::move(R.Facts));
+    Diags.insert(Diags.end(), std::make_move_iterator(R.Diags.begin()),
+                 std::make_move_iterator(R.Diags.end()));
+  }
+  for (auto &Pass : Passes.ProjectPasses) {
+    auto Start = std::chrono::steady_clock::now();
+    DiagSink Sink(Pass.Info->Rules);
+    Pass.Pass->run(Facts, Ctx, Sink);
+    Sink.moveTo(Diags);
+    Stats.PassSeconds.emplace_back(Pass.Info->Name.str(), secondsSince(Start));
+  }
+  return Stats;
+}
+
+} // namespace licit

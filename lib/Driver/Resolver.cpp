@@ -1,0 +1,57 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Driver/Resolver.h"
+#include "licit/Policy/Policy.h"
+#include "llvm/ADT/STLExtras.h"
+#include <tuple>
+
+using namespace llvm;
+
+namespace licit {
+
+bool DiagnosticResolver::resolve(Diagnostic &D) {
+  // policy-* problems are about the policies themselves: never configured.
+  const CompiledPolicy *Policy = nullptr;
+  const SourceFile &File = Files.get(D.Range.File);
+  if (getRuleInfo(D.Rule).isConfigurable())
+    Policy = &PolicyFor(File);
+  if (Policy)
+    if (const PolicyException *E = Policy->findException(D, File.AbsPath)) {
+      Used.insert(E);
+      ++Suppressed;
+      return false;
+    }
+  D.Level =
+      Policy ? Policy->severityOf(D.Rule) : getRuleInfo(D.Rule).DefaultSeverity;
+  if (D.Level == Severity::Warning &&
+      WarningsAsErrors.contains(getRuleInfo(D.Rule).Name))
+    D.Level = Severity::Error;
+  if (D.Level == Severity::Off)
+    return false;
+  if (Policy)
+    if (const Located<Severity> *S = Policy->settingOf(D.Rule))
+      D.Notes.push_back(
+          {S->Range, ("'" + getRuleInfo(D.Rule).Name + "' is set to '" +
+                      severityName(S->Value) + "' here")
+                         .str()});
+  return true;
+}
+
+void sortDiagnostics(const SourceFiles &Files, std::vector<Diagnostic> &Diags) {
+  auto Key = [&](const Diagnostic &D) {
+    return std::make_tuple(Files.path(D.Range.File),
+                           D.Range.hasOffsets() ? D.Range.Begin : 0u,
+                           static_cast<unsigned>(D.Rule),
+                           StringRef(D.Message));
+  };
+  llvm::stable_sort(Diags, [&](const Diagnostic &A, const Diagnostic &B) {
+    return Key(A) < Key(B);
+  });
+}
+
+} // namespace licit

@@ -1,0 +1,159 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Facts/Resolution.h"
+#include "licit/Facts/ModelRef.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace llvm;
+
+namespace licit {
+
+StringRef refRoleName(RefRole R) {
+  switch (R) {
+  case RefRole::Load:
+    return "load";
+  case RefRole::Tokenizer:
+    return "tokenizer";
+  case RefRole::Adapter:
+    return "adapter";
+  case RefRole::Download:
+    return "download";
+  case RefRole::Api:
+    return "api";
+  case RefRole::Mention:
+    return "mention";
+  }
+  llvm_unreachable("unknown role");
+}
+
+StringRef provenanceKindName(Provenance::KindTy K) {
+  switch (K) {
+  case Provenance::KnowledgeBase:
+    return "knowledge-base";
+  case Provenance::ModelCard:
+    return "model-card";
+  case Provenance::FileMetadata:
+    return "file-metadata";
+  }
+  llvm_unreachable("unknown provenance kind");
+}
+
+LicenceExpr LicenceExpr::leaf(StringRef ID, bool Verified) {
+  LicenceExpr E;
+  E.Kind = Leaf;
+  E.ID = ID.str();
+  E.Verified = Verified;
+  return E;
+}
+
+LicenceExpr LicenceExpr::allOf(ArrayRef<LicenceRef> Refs) {
+  if (Refs.empty())
+    return LicenceExpr();
+  if (Refs.size() == 1)
+    return leaf(Refs[0].ID, Refs[0].Verified);
+  LicenceExpr E;
+  E.Kind = And;
+  for (const LicenceRef &R : Refs)
+    E.Args.push_back(leaf(R.ID, R.Verified));
+  return E;
+}
+
+std::string LicenceExpr::str() const {
+  switch (Kind) {
+  case None:
+    return "";
+  case Leaf:
+    return ID + (Verified ? "" : "?");
+  case With:
+    return Args[0].str() + " WITH " + ID;
+  case And:
+  case Or: {
+    std::string Out;
+    for (const LicenceExpr &A : Args) {
+      if (!Out.empty())
+        Out += Kind == And ? " AND " : " OR ";
+      // AND binds tighter than OR: an OR inside an AND needs parentheses.
+      bool Paren = A.Kind == Or && Kind == And;
+      Out += Paren ? "(" + A.str() + ")" : A.str();
+    }
+    return Out;
+  }
+  }
+  llvm_unreachable("unknown expression kind");
+}
+
+void LicenceExpr::leaves(std::vector<const LicenceExpr *> &Out) const {
+  if (Kind == Leaf)
+    Out.push_back(this);
+  else if (Kind == With)
+    Args[0].leaves(Out);
+  else
+    for (const LicenceExpr &A : Args)
+      A.leaves(Out);
+}
+
+std::string policyID(ModelKind Kind, StringRef ID) {
+  return Kind == ModelKind::Ollama ? ("ollama:" + ID).str() : ID.str();
+}
+
+/// The provenance of a knowledge-base row.
+static Provenance rowProvenance(const Model &M, SourceFiles *Files) {
+  Provenance P;
+  P.Kind = Provenance::KnowledgeBase;
+  P.Source = M.Source.str();
+  if (Files && M.Table.getBufferSize()) {
+    FileID Table =
+        Files->addBuiltin(M.Table.getBufferIdentifier(), M.Table.getBuffer());
+    P.Where = {Table, M.RowOffset, unsigned(M.RowOffset + M.ID.size())};
+  }
+  return P;
+}
+
+ModelResolution resolveModel(const KnowledgeBase &KB, ModelKind Kind,
+                             StringRef ID, SourceFiles *Files) {
+  ModelResolution R;
+  R.PolicyID = policyID(Kind, ID);
+  const Model *M = KB.lookupModel(Kind, ID);
+  R.Known = M;
+  if (!M)
+    return R;
+  R.Declared = LicenceExpr::allOf(M->Declared);
+  R.Effective = LicenceExpr::allOf(M->Effective);
+  R.Level = M->Level;
+  R.From.push_back(rowProvenance(*M, Files));
+  // Lineage: the first base model at each step, nearest first. Bounded,
+  // and a cycle in the data (or an overlay) stops it.
+  SmallPtrSet<const Model *, 8> Seen{M};
+  std::vector<const Model *> Ancestors;
+  for (const Model *Cur = M; Cur && !Cur->BaseModels.empty() &&
+                             R.Lineage.size() != 16;) {
+    const BaseModelRef &Base = Cur->BaseModels.front();
+    R.Lineage.push_back({Base.ID.str(), Base.Relation, Base.Verified});
+    Cur = KB.lookupModel(ModelKind::Hub, Base.ID);
+    if (!Cur || !Seen.insert(Cur).second)
+      break;
+    Ancestors.push_back(Cur);
+  }
+  auto Declares = [](const Model &X, StringRef L) {
+    return any_of(X.Declared, [&](const LicenceRef &D) { return D.ID == L; });
+  };
+  for (const LicenceRef &L : M->Effective) {
+    BoundLicence B{L.ID.str(), L.Verified, ""};
+    if (!Declares(*M, L.ID))
+      for (const Model *A : Ancestors)
+        if (Declares(*A, L.ID)) {
+          B.InheritedFrom = A->ID.str();
+          break;
+        }
+    R.Bound.push_back(std::move(B));
+  }
+  return R;
+}
+
+} // namespace licit

@@ -1,0 +1,534 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Python/ModelRefs.h"
+#include "licit/Facts/ModelIds.h"
+#include "licit/Facts/ModelRef.h"
+#include "licit/Python/Tokenizer.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+
+using namespace llvm;
+
+namespace licit::python {
+
+namespace {
+/// How sure extraction is that a string names a model.
+enum class RefContext {
+  /// An argument, key or flag that always holds a model (a loader API):
+  /// any well-formed id is accepted.
+  Strong,
+  /// Any other string literal: accepted only when the knowledge base knows
+  /// the id.
+  Weak
+};
+
+/// A call whose argument names a model. Callee matches the trailing
+/// components of the dotted callee ("from_pretrained" matches
+/// "AutoModel.from_pretrained"); the first matching entry wins, so specific
+/// entries come before general ones. Position -1: keyword only.
+struct LoaderSpec {
+  StringRef Callee;
+  int Position;
+  StringRef Keyword;
+  IdSyntax Syntax;
+  RefRole Role = RefRole::Load;
+};
+
+// The APIs of ../shared/facts/api-patterns.md, section 1.
+const LoaderSpec Loaders[] = {
+    // Hugging Face stack.
+    {"PeftModel.from_pretrained", 1, "model_id", IdSyntax::Hub, RefRole::Adapter},
+    {"Llama.from_pretrained", -1, "repo_id", IdSyntax::Hub},
+    {"from_pretrained", 0, "pretrained_model_name_or_path", IdSyntax::Hub},
+    {"pipeline", 1, "model", IdSyntax::Hub},
+    {"hf_hub_download", 0, "repo_id", IdSyntax::Hub, RefRole::Download},
+    {"snapshot_download", 0, "repo_id", IdSyntax::Hub, RefRole::Download},
+    {"SentenceTransformer", 0, "model_name_or_path", IdSyntax::Hub},
+    {"CrossEncoder", 0, "model_name", IdSyntax::Hub},
+    {"load_lora_weights", 0, "pretrained_model_name_or_path_or_dict",
+     IdSyntax::Hub, RefRole::Adapter},
+    {"load_adapter", 0, "peft_model_id", IdSyntax::Hub, RefRole::Adapter},
+    {"mlx_lm.load", 0, "path_or_hf_repo", IdSyntax::Hub},
+    // timm and open_clip names are hub ids only with an "hf-hub:" prefix.
+    {"timm.create_model", 0, "model_name", IdSyntax::HubPrefixed},
+    {"create_model_and_transforms", 0, "model_name", IdSyntax::HubPrefixed},
+    // Serving engines.
+    {"LLM", 0, "model", IdSyntax::Hub},
+    // LangChain / LlamaIndex Hugging Face wrappers.
+    {"HuggingFaceEmbeddings", -1, "model_name", IdSyntax::Hub},
+    {"HuggingFaceEmbedding", -1, "model_name", IdSyntax::Hub},
+    {"HuggingFaceEndpoint", -1, "repo_id", IdSyntax::Hub},
+    {"HuggingFacePipeline.from_model_id", -1, "model_id", IdSyntax::Hub},
+    // Ollama clients.
+    {"ollama.chat", 0, "model", IdSyntax::Ollama},
+    {"ollama.generate", 0, "model", IdSyntax::Ollama},
+    {"ollama.embed", 0, "model", IdSyntax::Ollama},
+    {"ollama.embeddings", 0, "model", IdSyntax::Ollama},
+    {"ollama.pull", 0, "model", IdSyntax::Ollama, RefRole::Download},
+    {"ChatOllama", -1, "model", IdSyntax::Ollama},
+    {"OllamaLLM", -1, "model", IdSyntax::Ollama},
+    {"OllamaEmbeddings", -1, "model", IdSyntax::Ollama},
+    // Hosted APIs.
+    {"chat.completions.create", -1, "model", IdSyntax::Api, RefRole::Api},
+    {"responses.create", -1, "model", IdSyntax::Api, RefRole::Api},
+    {"embeddings.create", -1, "model", IdSyntax::Api, RefRole::Api},
+    {"messages.create", -1, "model", IdSyntax::Api, RefRole::Api},
+    {"models.generate_content", -1, "model", IdSyntax::Api, RefRole::Api},
+    {"ChatOpenAI", -1, "model", IdSyntax::Api, RefRole::Api},
+    {"ChatAnthropic", -1, "model", IdSyntax::Api, RefRole::Api},
+    {"litellm.completion", 0, "model", IdSyntax::LiteLLM, RefRole::Api},
+};
+
+/// Calls whose string arguments name datasets, GitHub repositories or code,
+/// never models, even when they look like a known model id.
+const StringRef NotModelCalls[] = {"load_dataset", "torch.hub.load",
+                                   "torch.hub.load_state_dict_from_url"};
+
+/// The last component of a dotted pattern: the index key.
+StringRef lastComponent(StringRef Pattern) {
+  return Pattern.substr(Pattern.rfind('.') + 1);
+}
+
+/// Loader and not-a-model patterns indexed by their last component, so a
+/// call costs one hash lookup rather than a scan of the tables.
+class CalleeIndex {
+public:
+  CalleeIndex() {
+    for (const LoaderSpec &L : Loaders)
+      Index[lastComponent(L.Callee)].Loaders.push_back(&L);
+    for (StringRef P : NotModelCalls)
+      Index[lastComponent(P)].NotModel.push_back(P);
+  }
+
+  struct Entry {
+    /// In table order: specific entries before general ones.
+    SmallVector<const LoaderSpec *, 2> Loaders;
+    SmallVector<StringRef, 1> NotModel;
+  };
+
+  /// \returns the patterns whose last component is \p Name, or null.
+  const Entry *find(StringRef Name) const {
+    auto It = Index.find(Name);
+    return It == Index.end() ? nullptr : &It->second;
+  }
+
+private:
+  StringMap<Entry> Index;
+};
+
+const CalleeIndex &calleeIndex() {
+  static const CalleeIndex Index;
+  return Index;
+}
+
+/// One argument of a call: its keyword (if any) and its tokens.
+struct Argument {
+  StringRef Keyword;
+  ArrayRef<Token> Tokens;
+};
+
+struct Call {
+  SmallVector<StringRef, 4> Callee; // Dotted components, outermost first.
+  /// The callee as written, from its first component to its last.
+  StringRef CalleeText;
+  SmallVector<Argument, 4> Args;
+  bool HasStarArgs = false;
+};
+
+/// A string constant as written: the tokens that spell it and its value.
+struct Constant {
+  std::string Value;
+  ArrayRef<Token> Tokens;
+};
+
+class Extractor {
+public:
+  Extractor(const SourceText &Source, const KnowledgeBase &KB,
+            FactStore &Facts)
+      : Source(Source), KB(KB), Facts(Facts), Tokens(tokenize(Source.text())) {
+    matchBrackets();
+  }
+
+  void run();
+
+private:
+  void matchBrackets();
+  void consume(ArrayRef<Token> Toks) {
+    Consumed.push_back({Toks.front().Text.begin(), Toks.back().Text.end()});
+  }
+  void collectConstants();
+  Optional<Call> parseCall(size_t Open);
+  void visitCall(const Call &C);
+  /// \returns the constant \p Tokens evaluate to: adjacent string literals,
+  /// a name assigned a constant once in this file, or the default of an
+  /// environment lookup of either.
+  Optional<Constant> evaluate(ArrayRef<Token> Tokens) const;
+  void record(const Constant &Value, ArrayRef<Token> Arg, IdSyntax Syntax,
+              RefContext Context, const Call *Carrier, RefRole Role,
+              StringRef Revision);
+
+  const SourceText &Source;
+  const KnowledgeBase &KB;
+  FactStore &Facts;
+  std::vector<Token> Tokens;
+  /// Names assigned exactly one string constant; a name assigned twice maps
+  /// to None.
+  StringMap<Optional<Constant>> Constants;
+  /// For each opening bracket, the index of its closing one (or the end), so
+  /// that reading a call's arguments skips nested brackets in one step:
+  /// nested calls must not make extraction quadratic.
+  std::vector<size_t> Closing;
+  /// Source spans already read as arguments of calls we understand; string
+  /// literals inside them are not weak-context references.
+  std::vector<std::pair<const char *, const char *>> Consumed;
+};
+} // namespace
+
+static bool isOpening(const Token &T) {
+  return T.isOp("(") || T.isOp("[") || T.isOp("{");
+}
+
+void Extractor::matchBrackets() {
+  Closing.assign(Tokens.size(), Tokens.size());
+  std::vector<size_t> Open;
+  for (size_t I = 0; I != Tokens.size(); ++I) {
+    const Token &T = Tokens[I];
+    if (isOpening(T)) {
+      Open.push_back(I);
+    } else if ((T.isOp(")") || T.isOp("]") || T.isOp("}")) && !Open.empty()) {
+      Closing[Open.back()] = I;
+      Open.pop_back();
+    }
+  }
+}
+
+static bool calleeMatches(ArrayRef<StringRef> Callee, StringRef Pattern) {
+  // Compare trailing components without splitting the pattern up front.
+  for (auto It = Callee.rbegin(); It != Callee.rend(); ++It) {
+    size_t Dot = Pattern.rfind('.');
+    if (Pattern.substr(Dot == StringRef::npos ? 0 : Dot + 1) != *It)
+      return false;
+    if (Dot == StringRef::npos)
+      return true; // Every component of the pattern matched.
+    Pattern = Pattern.take_front(Dot);
+  }
+  return false;
+}
+
+static bool isInteresting(ArrayRef<StringRef> Callee) {
+  const CalleeIndex::Entry *E = calleeIndex().find(Callee.back());
+  if (!E)
+    return false;
+  auto Matches = [&](StringRef P) { return calleeMatches(Callee, P); };
+  return any_of(E->NotModel, Matches) ||
+         any_of(E->Loaders,
+                [&](const LoaderSpec *L) { return Matches(L->Callee); });
+}
+
+/// \returns the default argument of os.environ.get("VAR", default) or
+/// os.getenv("VAR", default) when \p Toks is exactly such a call: what runs
+/// when the environment does not override it.
+static Optional<ArrayRef<Token>> environmentDefault(ArrayRef<Token> Toks) {
+  size_t Open = 0;
+  while (Open < Toks.size() && !Toks[Open].isOp("("))
+    ++Open;
+  if (Open == Toks.size() || !Toks.back().isOp(")"))
+    return None;
+  SmallVector<StringRef, 3> Callee;
+  for (const Token &T : Toks.take_front(Open))
+    if (T.Kind == TokenKind::Name)
+      Callee.push_back(T.Text);
+    else if (!T.isOp("."))
+      return None;
+  if (!calleeMatches(Callee, "environ.get") && !calleeMatches(Callee, "getenv"))
+    return None;
+  // Exactly two positional arguments at the call's own depth.
+  ArrayRef<Token> Args = Toks.slice(Open + 1, Toks.size() - Open - 2);
+  unsigned Depth = Toks[Open].Depth + 1;
+  auto Comma = find_if(
+      Args, [&](const Token &T) { return T.isOp(",") && T.Depth == Depth; });
+  if (Comma == Args.end())
+    return None;
+  ArrayRef<Token> Default = Args.drop_front(Comma - Args.begin() + 1);
+  if (Default.empty() || any_of(Default, [&](const Token &T) {
+        return (T.isOp(",") || T.isOp("=")) && T.Depth == Depth;
+      }))
+    return None;
+  return Default;
+}
+
+Optional<Constant> Extractor::evaluate(ArrayRef<Token> Toks) const {
+  // Real code nests environment defaults once or twice; a bound keeps
+  // hostile nesting from costing time quadratic in the file size.
+  for (unsigned Depth = 0; Depth != 4; ++Depth) {
+    Optional<ArrayRef<Token>> Default = environmentDefault(Toks);
+    if (!Default)
+      break;
+    Toks = *Default;
+  }
+  if (Toks.size() == 1 && Toks[0].Kind == TokenKind::Name) {
+    auto It = Constants.find(Toks[0].Text);
+    if (It == Constants.end() || !It->second)
+      return None;
+    return It->second;
+  }
+  if (Toks.empty() ||
+      !all_of(Toks, [](const Token &T) { return T.Kind == TokenKind::String; }))
+    return None;
+  Constant C;
+  C.Tokens = Toks;
+  for (const Token &T : Toks) {
+    Optional<std::string> V = stringValue(T);
+    if (!V)
+      return None;
+    C.Value += *V;
+  }
+  return C;
+}
+
+void Extractor::collectConstants() {
+  // NAME = "literal" ... at the start of a statement.
+  for (size_t I = 0; I + 2 < Tokens.size(); ++I) {
+    bool AtStatementStart = I == 0 ||
+                            Tokens[I - 1].Kind == TokenKind::Newline ||
+                            Tokens[I - 1].Kind == TokenKind::Comment;
+    if (!AtStatementStart || Tokens[I].Kind != TokenKind::Name ||
+        !Tokens[I + 1].isOp("=") || Tokens[I].Depth != 0)
+      continue;
+    // The right-hand side runs to the end of the logical line.
+    size_t End = I + 2;
+    while (End < Tokens.size() && Tokens[End].Kind != TokenKind::Newline &&
+           !(Tokens[End].Kind == TokenKind::Comment && Tokens[End].Depth == 0))
+      ++End;
+    Optional<Constant> C =
+        evaluate(makeArrayRef(Tokens).slice(I + 2, End - I - 2));
+    auto [It, Inserted] = Constants.try_emplace(Tokens[I].Text, C);
+    if (!Inserted || !C)
+      It->second = None; // Reassigned or not a constant: do not guess.
+  }
+}
+
+Optional<Call> Extractor::parseCall(size_t Open) {
+  Call C;
+  // The callee: NAME ('.' NAME)* right before '('.
+  for (size_t I = Open; I > 0;) {
+    const Token &T = Tokens[I - 1];
+    if (T.Kind != TokenKind::Name)
+      break;
+    C.Callee.insert(C.Callee.begin(), T.Text);
+    if (I < 2 || !Tokens[I - 2].isOp("."))
+      break;
+    I -= 2;
+  }
+  // Reading the arguments costs the length of the call, so only calls that
+  // can matter are read: nested calls would otherwise make this quadratic.
+  if (C.Callee.empty() || !isInteresting(C.Callee))
+    return None;
+  C.CalleeText = StringRef(C.Callee.front().begin(),
+                           C.Callee.back().end() - C.Callee.front().begin());
+  unsigned Depth = Tokens[Open].Depth + 1;
+  size_t ArgBegin = Open + 1;
+  // I == Tokens.size() flushes the last argument of a call left unclosed at
+  // the end of the file.
+  for (size_t I = Open + 1; I <= Tokens.size(); ++I) {
+    bool AtEnd = I == Tokens.size();
+    if (!AtEnd && Tokens[I].Kind == TokenKind::Comment)
+      continue;
+    // A nested bracket is part of the current argument: jump over it (to
+    // the last token when it is never closed).
+    if (!AtEnd && isOpening(Tokens[I])) {
+      I = std::min(Closing[I], Tokens.size() - 1);
+      continue;
+    }
+    bool Close = AtEnd || (Tokens[I].isOp(")") && Tokens[I].Depth == Depth - 1);
+    bool Comma = !AtEnd && Tokens[I].isOp(",") && Tokens[I].Depth == Depth;
+    if (!Close && !Comma)
+      continue;
+    ArrayRef<Token> Arg = makeArrayRef(Tokens).slice(ArgBegin, I - ArgBegin);
+    // Comments inside an argument list are not part of the value.
+    while (!Arg.empty() && Arg.front().Kind == TokenKind::Comment)
+      Arg = Arg.drop_front();
+    while (!Arg.empty() && Arg.back().Kind == TokenKind::Comment)
+      Arg = Arg.drop_back();
+    if (!Arg.empty()) {
+      Argument A;
+      if (Arg.size() >= 2 && Arg[0].Kind == TokenKind::Name &&
+          Arg[1].isOp("=")) {
+        A.Keyword = Arg[0].Text;
+        Arg = Arg.drop_front(2);
+      } else if (Arg[0].isOp("*") || Arg[0].isOp("**")) {
+        C.HasStarArgs = true;
+      }
+      A.Tokens = Arg;
+      C.Args.push_back(A);
+    }
+    ArgBegin = I + 1;
+    if (Close)
+      return C;
+  }
+  llvm_unreachable("the loop returns at the end of the tokens");
+}
+
+/// The text from the first token of \p T to the end of the last.
+static StringRef spanOf(ArrayRef<Token> T) {
+  return StringRef(T.front().Text.begin(),
+                   T.back().Text.end() - T.front().Text.begin());
+}
+
+/// Tokenizers and processors load no weights; their callee says so.
+static RefRole roleOf(const Call &C, RefRole Role) {
+  if (Role == RefRole::Load &&
+      any_of(C.Callee, [](StringRef Part) {
+        return Part.contains("Tokenizer") || Part.contains("Processor") ||
+               Part.contains("FeatureExtractor");
+      }))
+    return RefRole::Tokenizer;
+  return Role;
+}
+
+void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
+                       IdSyntax Syntax, RefContext Context, const Call *Carrier,
+                       RefRole Role, StringRef Revision) {
+  Optional<ParsedId> Parsed = parseModelId(Value.Value, Syntax);
+  if (!Parsed)
+    return;
+  // A single-segment hub name ("checkpoint") is as likely a directory as a
+  // model, so it needs the knowledge base even in strong context; in weak
+  // context it is an ordinary word.
+  if (Context == RefContext::Weak && !Parsed->HasNamespace)
+    return;
+  bool NeedsKnown = Context == RefContext::Weak ||
+                    (Parsed->Kind == ModelKind::Hub && !Parsed->HasNamespace);
+  if (NeedsKnown && !KB.lookupModel(Parsed->Kind, Parsed->ID))
+    return;
+  ModelRef Ref;
+  Ref.File = Source.file();
+  Ref.Kind = Parsed->Kind;
+  Ref.ID = Parsed->ID;
+  Ref.Written = Value.Value;
+  Ref.Role = Role;
+  if (Carrier) {
+    Ref.CarrierRange = Source.range(Carrier->CalleeText);
+    Ref.Carrier = Carrier->CalleeText.str();
+  }
+  Ref.Revision = Revision.str();
+  // The literal is the location when it is written in the argument itself
+  // (an environment default); a constant's assignment becomes a note.
+  bool Inline = Value.Tokens.front().Text.begin() >= Arg.front().Text.begin() &&
+                Value.Tokens.back().Text.end() <= Arg.back().Text.end();
+  Ref.Range = Source.range(spanOf(Inline ? Value.Tokens : Arg));
+  if (!Inline)
+    Ref.DefinedAt = Source.range(spanOf(Value.Tokens));
+  // A fix-it can replace the id only where one literal spells it verbatim.
+  if (Value.Tokens.size() == 1) {
+    StringRef Body = Value.Tokens[0].Body;
+    size_t At = Body.find(Parsed->ID);
+    if (Body.size() == Value.Value.size() && At != StringRef::npos) {
+      Ref.IDRange = Source.range(Body.substr(At, Parsed->ID.size()));
+      Ref.IDEscaping = Source.escaping();
+    }
+  }
+  consume(Value.Tokens);
+  Facts.add(std::move(Ref));
+}
+
+void Extractor::visitCall(const Call &C) {
+  auto MarkAllConsumed = [&] {
+    for (const Argument &A : C.Args)
+      consume(A.Tokens);
+  };
+  // parseCall() only returns calls the index knows.
+  const CalleeIndex::Entry *E = calleeIndex().find(C.Callee.back());
+  assert(E && "parsed a call no pattern names");
+  if (any_of(E->NotModel,
+             [&](StringRef P) { return calleeMatches(C.Callee, P); })) {
+    MarkAllConsumed();
+    return;
+  }
+  auto It = find_if(E->Loaders, [&](const LoaderSpec *L) {
+    return calleeMatches(C.Callee, L->Callee);
+  });
+  if (It == E->Loaders.end())
+    return;
+  const LoaderSpec *Spec = *It;
+  const Argument *ModelArg = nullptr;
+  std::string Revision;
+  int Position = 0;
+  for (const Argument &A : C.Args) {
+    if (A.Keyword.empty()) {
+      if (!C.HasStarArgs && Position++ == Spec->Position)
+        ModelArg = &A;
+      continue;
+    }
+    if (A.Keyword == Spec->Keyword)
+      ModelArg = &A;
+    Optional<Constant> V = evaluate(A.Tokens);
+    if (A.Keyword == "revision" && V)
+      Revision = V->Value;
+    // Hub downloads of datasets and Spaces are not model references.
+    if (A.Keyword == "repo_type" && V && V->Value != "model") {
+      MarkAllConsumed();
+      return;
+    }
+  }
+  if (!ModelArg)
+    return;
+  if (Optional<Constant> V = evaluate(ModelArg->Tokens))
+    record(*V, ModelArg->Tokens, Spec->Syntax, RefContext::Strong, &C,
+           roleOf(C, Spec->Role), Revision);
+}
+
+void Extractor::run() {
+  collectConstants();
+  for (size_t I = 0; I != Tokens.size(); ++I)
+    if (Tokens[I].isOp("(") && I > 0 && Tokens[I - 1].Kind == TokenKind::Name)
+      if (Optional<Call> C = parseCall(I))
+        visitCall(*C);
+  // Weak context: any other run of string literals that spells a model id
+  // the knowledge base knows. Only hub ids: short Ollama or API names
+  // ("mistral", "o3") are too common as ordinary words.
+  // Spans nest or are disjoint: merge them, then find by binary search.
+  llvm::sort(Consumed);
+  std::vector<std::pair<const char *, const char *>> Merged;
+  for (const auto &Span : Consumed)
+    if (!Merged.empty() && Span.first < Merged.back().second)
+      Merged.back().second = std::max(Merged.back().second, Span.second);
+    else
+      Merged.push_back(Span);
+  auto IsConsumed = [&](const char *P) {
+    auto It = llvm::partition_point(
+        Merged, [&](const auto &Span) { return Span.first <= P; });
+    return It != Merged.begin() && P < std::prev(It)->second;
+  };
+  for (size_t I = 0; I != Tokens.size();) {
+    size_t End = I;
+    while (End < Tokens.size() && Tokens[End].Kind == TokenKind::String)
+      ++End;
+    if (End == I) {
+      ++I;
+      continue;
+    }
+    ArrayRef<Token> Run = makeArrayRef(Tokens).slice(I, End - I);
+    I = End;
+    if (IsConsumed(Run.front().Text.data()))
+      continue;
+    // Cheap test first: a hub id in weak context has an "org/" part.
+    if (none_of(Run, [](const Token &T) { return T.Body.contains('/'); }))
+      continue;
+    if (Optional<Constant> V = evaluate(Run))
+      record(*V, Run, IdSyntax::Hub, RefContext::Weak, nullptr,
+             RefRole::Mention, "");
+  }
+}
+
+void extractModelRefs(const SourceText &Source, const KnowledgeBase &KB,
+                      FactStore &Facts) {
+  Extractor(Source, KB, Facts).run();
+}
+
+} // namespace licit::python
