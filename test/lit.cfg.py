@@ -1,4 +1,5 @@
 import os
+import shutil
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -33,3 +34,6 @@ if os.getuid() == 0:
         ("%as_unprivileged", "setpriv --reuid=65534 --regid=65534 --clear-groups"))
 else:
     config.substitutions.append(("%as_unprivileged", ""))
+# Tests that compare with git itself.
+if shutil.which("git"):
+    config.available_features.add("git")

@@ -7,12 +7,15 @@
 //
 // The licit command line: parses options, runs a Scan, prints, and maps the
 // result to an exit code (0 clean, 1 error findings, 2 bad input to licit).
+// Subcommands: `check` (the default) and `models` (the inventory).
 //
 //===----------------------------------------------------------------------===//
 
 #include "licit/Driver/ApplyFixes.h"
+#include "licit/Driver/Discovery.h"
 #include "licit/Driver/Scan.h"
 #include "licit/Knowledge/KnowledgeBase.h"
+#include "licit/Output/JsonEmitter.h"
 #include "licit/Output/TextEmitter.h"
 #include "licit/Pass/PassRegistry.h"
 #include "licit/Policy/Policy.h"
@@ -29,13 +32,33 @@ using namespace llvm;
 using namespace licit;
 
 static cl::OptionCategory LicitCategory("licit options");
-// "licit check ..." and "licit ..." are the same command. The word is
-// dropped before option parsing rather than modelled as a cl::SubCommand,
-// because LLVM's own --time-passes lives on the top level only.
+// "licit check ..." and "licit ..." are the same command; "licit models"
+// shares its options. The subcommand word is taken off before option
+// parsing rather than modelled as a cl::SubCommand, because LLVM's own
+// --time-passes and --color live on the top level only.
 #define LICIT_SUBS cl::NotHidden
+
+enum class Command { Check, Models };
+enum class OutputFormat { Text, Json };
 
 static cl::list<std::string> Paths(cl::Positional, cl::desc("[paths...]"),
                                    LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<OutputFormat> Format(
+    "format", cl::desc("Output format"),
+    cl::values(clEnumValN(OutputFormat::Text, "text", "clang-style text"),
+               clEnumValN(OutputFormat::Json, "json",
+                          "JSON, documented in docs/json-format.md")),
+    cl::init(OutputFormat::Text), LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<std::string> StdinFilename(
+    "stdin-filename",
+    cl::desc("Check standard input (given as the path '-') as if it were "
+             "this file, with its policy"),
+    cl::value_desc("path"), LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<bool>
+    NoIgnore("no-ignore",
+             cl::desc("Do not honour .gitignore, .ignore or "
+                      ".git/info/exclude"),
+             LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<std::string>
     PolicyPath("policy",
                cl::desc("Use this policy file for every checked file instead "
@@ -48,6 +71,11 @@ static cl::opt<bool> DumpConfig(
 static cl::opt<bool> ListPasses("list-passes",
                                 cl::desc("List the passes and exit"),
                                 LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<bool> ListFiles(
+    "list-files",
+    cl::desc("List the files discovery finds under the paths, after ignore "
+             "files, and exit"),
+    LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<bool> ListRules("list-rules",
                                cl::desc("List the rule ids and exit"),
                                LICIT_SUBS, cl::cat(LicitCategory));
@@ -94,8 +122,23 @@ static void listRules() {
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   SmallVector<const char *, 16> Args(argv, argv + argc);
-  if (Args.size() > 1 && StringRef(Args[1]) == "check")
+  Command Cmd = Command::Check;
+  if (Args.size() > 1 && StringRef(Args[1]) == "check") {
     Args.erase(Args.begin() + 1);
+  } else if (Args.size() > 1 && StringRef(Args[1]) == "models") {
+    Cmd = Command::Models;
+    Args.erase(Args.begin() + 1);
+  }
+  // https://no-color.org: NO_COLOR, when set and not empty, turns colour
+  // off unless --color says otherwise.
+  bool ColorGiven = any_of(ArrayRef<const char *>(Args).drop_front(),
+                           [](StringRef A) {
+                             return A.startswith("--color") ||
+                                    A.startswith("-color");
+                           });
+  Optional<std::string> NoColor = sys::Process::GetEnv("NO_COLOR");
+  if (!ColorGiven && NoColor && !NoColor->empty())
+    Args.push_back("--color=never");
   // libLLVM owns --color (WithColor's true/false switch); licit spells it
   // --color=auto|always|never and translates before parsing.
   for (auto It = Args.begin() + 1; It != Args.end();) {
@@ -124,7 +167,10 @@ int main(int argc, char **argv) {
   if (!cl::ParseCommandLineOptions(
           Args.size(), Args.data(),
           "licit: checks that the models an ML project uses are licensed for "
-          "what the project does\n",
+          "what the project does\n\n"
+          "  licit [check] [options] [paths...]   report policy violations\n"
+          "  licit models [options] [paths...]    list every model reference "
+          "and what it resolves to\n",
           &errs()))
     return 2;
 
@@ -144,6 +190,8 @@ int main(int argc, char **argv) {
   Expected<GlobList> Passes = GlobList::parse(PassGlobs);
   if (!Passes)
     return fail("--passes: " + toString(Passes.takeError()));
+  if (Error E = checkPassSelection(*Passes))
+    return fail("--passes: " + toString(std::move(E)));
   Expected<GlobList> AsErrors = GlobList::parse(WarningsAsErrors);
   if (!AsErrors)
     return fail("--warnings-as-errors: " + toString(AsErrors.takeError()));
@@ -157,6 +205,30 @@ int main(int argc, char **argv) {
   Options.Paths.assign(Paths.begin(), Paths.end());
   if (Options.Paths.empty())
     Options.Paths.push_back(".");
+  bool ReadsStdin = is_contained(Options.Paths, "-");
+  if (ReadsStdin != !StdinFilename.empty() ||
+      (ReadsStdin && Options.Paths.size() != 1))
+    return fail("--stdin-filename=PATH and the path '-' go together, alone");
+  if (ReadsStdin) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> In = MemoryBuffer::getSTDIN();
+    if (!In)
+      return fail("cannot read standard input: " + In.getError().message());
+    Options.StdinPath = StdinFilename;
+    Options.StdinBuffer = std::move(*In);
+  }
+  Options.UseIgnoreFiles = !NoIgnore;
+  if (ListFiles) {
+    SourceFiles Files;
+    DiagSink Ignored; // Skipped files are not found files.
+    Expected<std::vector<FileID>> Found =
+        discoverFiles(*vfs::getRealFileSystem(), Files, Options.Paths,
+                      DiscoveryOptions{Options.UseIgnoreFiles}, Ignored);
+    if (!Found)
+      return fail(toString(Found.takeError()));
+    for (FileID ID : *Found)
+      outs() << Files.path(ID) << "\n";
+    return 0;
+  }
   Options.PolicyFile = PolicyPath;
   Options.DiscoverPolicies = !sys::Process::GetEnv("LICIT_NO_DEFAULT_POLICY");
   Options.Passes = std::move(*Passes);
@@ -171,9 +243,25 @@ int main(int argc, char **argv) {
     return S.exitCode() == 2 ? 2 : 0;
   }
 
+  if (Cmd == Command::Models) {
+    if (FixOpt)
+      return fail("--fix applies to 'check', not 'models'");
+    // The inventory: extract and resolve, no checks.
+    Expected<GlobList> NoChecks = GlobList::parse("extract-*,resolve-*");
+    Options.Passes = std::move(*NoChecks);
+  }
   Scan S(**KB, std::move(Options));
   if (Error E = S.run())
     return fail(toString(std::move(E)));
+  if (Cmd == Command::Models) {
+    if (Format == OutputFormat::Json)
+      emitModelsJson(S.facts(), S.files(), outs());
+    else
+      emitModelsText(S.facts(), S.files(), outs());
+    // Problems reading the tree or the policies still go to stderr.
+    emitText(S.diagnostics(), S.files(), errs(), Colors);
+    return S.exitCode() == 2 ? 2 : 0;
+  }
   if (FixOpt) {
     Expected<FixSummary> Fixed =
         applyFixes(S.diagnostics(), S.files(), UnsafeFixes);
@@ -184,8 +272,13 @@ int main(int argc, char **argv) {
           << Fixed->Conflicts
           << " fix-its overlap others and were not applied\n";
   }
-  emitText(S.diagnostics(), S.files(), outs(), Colors);
-  emitSummary(S.diagnostics(), S.filesChecked(), S.suppressed(), outs());
+  if (Format == OutputFormat::Json) {
+    emitDiagnosticsJson(S.diagnostics(), S.files(), S.filesChecked(),
+                        S.suppressed(), outs());
+  } else {
+    emitText(S.diagnostics(), S.files(), outs(), Colors);
+    emitSummary(S.diagnostics(), S.filesChecked(), S.suppressed(), outs());
+  }
   if (TimePassesIsEnabled)
     S.printPassTimes(errs());
   return S.exitCode();

@@ -1,0 +1,266 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Output/JsonEmitter.h"
+#include "licit/Facts/ModelRef.h"
+#include "licit/Facts/Resolution.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace licit {
+
+/// {"file", "line", "column", "utf16Column", "endLine", "endColumn",
+/// "endUtf16Column", "offset", "length"}; columns are 1-based, "column"
+/// counts bytes. A range without offsets names only its file; no range is
+/// null.
+static void writeLocation(json::OStream &J, const SourceFiles &Files,
+                          SourceRange R) {
+  if (!R.hasFile()) {
+    J.value(nullptr);
+    return;
+  }
+  J.object([&] {
+    J.attribute("file", Files.path(R.File));
+    if (!R.hasOffsets() || !Files.get(R.File).Buffer)
+      return;
+    Position B = Files.position(R.File, R.Begin);
+    Position E = Files.position(R.File, R.End);
+    J.attribute("line", B.Line);
+    J.attribute("column", B.Column);
+    J.attribute("utf16Column", B.Utf16Column);
+    J.attribute("endLine", E.Line);
+    J.attribute("endColumn", E.Column);
+    J.attribute("endUtf16Column", E.Utf16Column);
+    J.attribute("offset", R.Begin);
+    J.attribute("length", R.End - R.Begin);
+  });
+}
+
+static void writeVersion(json::OStream &J) {
+  J.attribute("version", JsonFormatVersion);
+  J.attributeObject("tool", [&] {
+    J.attribute("name", "licit");
+    J.attribute("version", LICIT_VERSION);
+  });
+}
+
+void emitDiagnosticsJson(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
+                         unsigned FilesChecked, unsigned Suppressed,
+                         raw_ostream &OS) {
+  json::OStream J(OS, 2);
+  unsigned Counts[4] = {0, 0, 0, 0};
+  J.object([&] {
+    writeVersion(J);
+    J.attributeArray("diagnostics", [&] {
+      for (const Diagnostic &D : Diags) {
+        ++Counts[static_cast<unsigned>(D.Level)];
+        J.object([&] {
+          J.attribute("rule", getRuleInfo(D.Rule).Name);
+          J.attribute("severity", severityName(D.Level));
+          J.attribute("message", D.Message);
+          J.attributeBegin("location");
+          writeLocation(J, Files, D.Range);
+          J.attributeEnd();
+          J.attributeArray("secondary", [&] {
+            for (SourceRange R : D.Secondary)
+              writeLocation(J, Files, R);
+          });
+          J.attributeObject("subject", [&] {
+            J.attribute("kind", subjectKindName(D.About.Kind));
+            if (D.About.Kind != Subject::None)
+              J.attribute("id", D.About.ID);
+            J.attributeArray("licences", [&] {
+              for (const std::string &L : D.About.Licences)
+                J.value(L);
+            });
+          });
+          J.attributeArray("notes", [&] {
+            for (const Note &N : D.Notes)
+              J.object([&] {
+                J.attribute("message", N.Message);
+                J.attributeBegin("location");
+                writeLocation(J, Files, N.Range);
+                J.attributeEnd();
+              });
+          });
+          J.attributeArray("fixes", [&] {
+            for (size_t I = 0; I != D.Fixes.size(); ++I)
+              J.object([&] {
+                const Fix &F = D.Fixes[I];
+                J.attribute("title", F.Title);
+                J.attribute("applicability", applicabilityName(F.Safety));
+                J.attribute("applied", int(I) == D.AppliedFix);
+                J.attributeArray("edits", [&] {
+                  for (const Edit &E : F.Edits)
+                    J.object([&] {
+                      J.attributeBegin("location");
+                      writeLocation(J, Files, E.Range);
+                      J.attributeEnd();
+                      J.attribute("text", E.Text);
+                    });
+                });
+              });
+          });
+        });
+      }
+    });
+    J.attributeObject("summary", [&] {
+      J.attribute("errors", Counts[static_cast<unsigned>(Severity::Error)]);
+      J.attribute("warnings", Counts[static_cast<unsigned>(Severity::Warning)]);
+      J.attribute("notes", Counts[static_cast<unsigned>(Severity::Note)]);
+      J.attribute("filesChecked", FilesChecked);
+      J.attribute("suppressed", Suppressed);
+    });
+  });
+  OS << "\n";
+}
+
+static void writeResolution(json::OStream &J, const SourceFiles &Files,
+                            const ModelResolution &R) {
+  J.attribute("known", R.Known != nullptr);
+  J.attribute("policyId", R.PolicyID);
+  auto Expr = [&](StringRef Key, const LicenceExpr &E) {
+    if (E.empty())
+      J.attribute(Key, nullptr);
+    else
+      J.attribute(Key, E.str());
+  };
+  Expr("declaredLicence", R.Declared);
+  Expr("effectiveLicence", R.Effective);
+  J.attributeArray("licences", [&] {
+    for (const BoundLicence &B : R.Bound)
+      J.object([&] {
+        J.attribute("id", B.ID);
+        J.attribute("verified", B.Verified);
+        if (B.InheritedFrom.empty())
+          J.attribute("inheritedFrom", nullptr);
+        else
+          J.attribute("inheritedFrom", B.InheritedFrom);
+      });
+  });
+  if (R.Level)
+    J.attribute("openness", opennessName(*R.Level));
+  else
+    J.attribute("openness", nullptr);
+  J.attributeArray("lineage", [&] {
+    for (const LineageLink &L : R.Lineage)
+      J.object([&] {
+        J.attribute("id", L.ID);
+        J.attribute("relation", baseRelationName(L.Relation));
+        J.attribute("verified", L.Verified);
+      });
+  });
+  J.attributeArray("provenance", [&] {
+    for (const Provenance &P : R.From)
+      J.object([&] {
+        J.attribute("kind", provenanceKindName(P.Kind));
+        J.attributeBegin("location");
+        writeLocation(J, Files, P.Where);
+        J.attributeEnd();
+        J.attribute("source", P.Source);
+      });
+  });
+}
+
+void emitModelsJson(const FactStore &Facts, const SourceFiles &Files,
+                    raw_ostream &OS) {
+  ArrayRef<ModelRef> Refs = Facts.all<ModelRef>();
+  ArrayRef<ModelResolution> Res = Facts.all<ModelResolution>();
+  json::OStream J(OS, 2);
+  J.object([&] {
+    writeVersion(J);
+    J.attributeArray("models", [&] {
+      for (size_t I = 0; I != Refs.size(); ++I) {
+        const ModelRef &Ref = Refs[I];
+        J.object([&] {
+          J.attributeBegin("location");
+          writeLocation(J, Files, Ref.Range);
+          J.attributeEnd();
+          J.attribute("written", Ref.Written);
+          J.attribute("id", Ref.ID);
+          J.attribute("kind", modelKindName(Ref.Kind));
+          J.attribute("role", refRoleName(Ref.Role));
+          if (Ref.Carrier.empty())
+            J.attribute("carrier", nullptr);
+          else
+            J.attribute("carrier", Ref.Carrier);
+          if (Ref.Revision.empty())
+            J.attribute("revision", nullptr);
+          else
+            J.attribute("revision", Ref.Revision);
+          J.attributeBegin("definedAt");
+          writeLocation(J, Files, Ref.DefinedAt);
+          J.attributeEnd();
+          // resolve-models writes one resolution per reference, in order.
+          if (I < Res.size()) {
+            assert(Res[I].Ref == I && "resolutions out of order");
+            J.attributeObject("resolution",
+                              [&] { writeResolution(J, Files, Res[I]); });
+          }
+        });
+      }
+    });
+  });
+  OS << "\n";
+}
+
+void emitModelsText(const FactStore &Facts, const SourceFiles &Files,
+                    raw_ostream &OS) {
+  ArrayRef<ModelRef> Refs = Facts.all<ModelRef>();
+  ArrayRef<ModelResolution> Res = Facts.all<ModelResolution>();
+  StringSet<> Models, InFiles;
+  for (size_t I = 0; I != Refs.size(); ++I) {
+    const ModelRef &Ref = Refs[I];
+    Position P = Files.position(Ref.Range.File, Ref.Range.Begin);
+    OS << Files.path(Ref.Range.File) << ":" << P.Line << ":" << P.Column
+       << ": " << modelKindName(Ref.Kind) << " model '" << Ref.ID << "'";
+    if (!Ref.Revision.empty())
+      OS << " at revision '" << Ref.Revision << "'";
+    OS << " (" << refRoleName(Ref.Role);
+    if (!Ref.Carrier.empty())
+      OS << ", " << Ref.Carrier;
+    OS << ")\n";
+    Models.insert((modelKindName(Ref.Kind) + ":" + Ref.ID).str());
+    InFiles.insert(Files.path(Ref.Range.File));
+    if (I >= Res.size())
+      continue;
+    const ModelResolution &R = Res[I];
+    if (!R.Known) {
+      OS << "    licence: unknown (not in the knowledge base)\n";
+      continue;
+    }
+    OS << "    licence: "
+       << (R.Effective.empty() ? std::string("unknown") : R.Effective.str());
+    if (R.Declared.str() != R.Effective.str())
+      OS << " (its card declares "
+         << (R.Declared.empty() ? std::string("nothing") : R.Declared.str())
+         << ")";
+    if (R.Level)
+      OS << "; openness: " << opennessName(*R.Level);
+    OS << "\n";
+    if (!R.Lineage.empty()) {
+      OS << "    lineage: ";
+      ListSeparator LS(", then ");
+      for (const LineageLink &L : R.Lineage)
+        OS << LS << baseRelationName(L.Relation) << " of '" << L.ID << "'"
+           << (L.Verified ? "" : " (unverified)");
+      OS << "\n";
+    }
+  }
+  auto Plural = [](size_t N, StringRef Word) {
+    return (Twine(N) + " " + Word + (N == 1 ? "" : "s")).str();
+  };
+  OS << Plural(Refs.size(), "reference") << " to "
+     << Plural(Models.size(), "model") << " in "
+     << Plural(InFiles.size(), "file") << ".\n";
+}
+
+} // namespace licit
