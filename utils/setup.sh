@@ -29,6 +29,7 @@ launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S . -B build -G Ninja \
   -DCMAKE_BUILD_TYPE="${LICIT_BUILD_TYPE:-Release}" \
+  -DLICIT_ENABLE_ASSERTIONS="${LICIT_ENABLE_ASSERTIONS:-OFF}" \
   -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
   -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld \
   -DPython3_EXECUTABLE=/usr/bin/python3 "${launcher[@]}" >/dev/null
