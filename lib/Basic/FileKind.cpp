@@ -31,9 +31,7 @@ StringRef fileKindName(FileKind K) {
   return Kinds[static_cast<unsigned>(K)].Name;
 }
 
-ReadMode readModeOf(FileKind K) {
-  return Kinds[static_cast<unsigned>(K)].Read;
-}
+ReadMode readModeOf(FileKind K) { return Kinds[static_cast<unsigned>(K)].Read; }
 
 ReadMode FileKindSet::readMode() const {
   ReadMode Most = ReadMode::None;
@@ -54,12 +52,11 @@ std::string FileKindSet::str() const {
 /// Dependency manifests and lock files, by exact name.
 static bool isManifestName(StringRef Name) {
   static const StringRef Names[] = {
-      "pyproject.toml", "setup.cfg",         "Pipfile",
-      "Pipfile.lock",   "poetry.lock",       "uv.lock",
-      "pdm.lock",       "environment.yml",   "environment.yaml",
-      "conda.yaml",     "package.json",      "package-lock.json",
-      "yarn.lock",      "pnpm-lock.yaml",    "Cargo.toml",
-      "Cargo.lock",     "requirements.in",   "constraints.txt"};
+      "pyproject.toml",   "setup.cfg",      "Pipfile",      "Pipfile.lock",
+      "poetry.lock",      "uv.lock",        "pdm.lock",     "environment.yml",
+      "environment.yaml", "conda.yaml",     "package.json", "package-lock.json",
+      "yarn.lock",        "pnpm-lock.yaml", "Cargo.toml",   "Cargo.lock",
+      "requirements.in",  "constraints.txt"};
   if (is_contained(Names, Name))
     return true;
   // requirements.txt, requirements-dev.txt, requirements/base.txt is not
@@ -118,8 +115,7 @@ bool needsSniffing(StringRef Path) {
   return !sys::path::has_extension(sys::path::filename(Path));
 }
 
-FileKindSet refineByContent(StringRef Path, FileKindSet Kinds,
-                            StringRef Head) {
+FileKindSet refineByContent(StringRef Path, FileKindSet Kinds, StringRef Head) {
   if (Head.consume_front("#!")) {
     StringRef Line = Head.take_until([](char C) { return C == '\n'; });
     // "/usr/bin/env -S python3 -u", "/bin/bash", "/usr/bin/python3.11".

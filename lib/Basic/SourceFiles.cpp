@@ -8,10 +8,10 @@
 #include "licit/Basic/SourceFiles.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -105,16 +105,19 @@ SourceFiles::lineStarts(const SourceFile &F) const {
   return F.LineStarts;
 }
 
+unsigned SourceFiles::lineIndex(const SourceFile &F, unsigned &Offset) const {
+  Offset = std::min<size_t>(Offset, F.text().size());
+  const std::vector<unsigned> &Starts = lineStarts(F);
+  return llvm::upper_bound(Starts, Offset) - Starts.begin() - 1;
+}
+
 Position SourceFiles::position(FileID ID, unsigned Offset) const {
   const SourceFile &F = get(ID);
   StringRef Text = F.text();
-  Offset = std::min<size_t>(Offset, Text.size());
-  const std::vector<unsigned> &Starts = lineStarts(F);
-  auto It = llvm::upper_bound(Starts, Offset);
-  unsigned Line = It - Starts.begin();
-  unsigned LineStart = *std::prev(It);
+  unsigned Index = lineIndex(F, Offset);
+  unsigned LineStart = F.LineStarts[Index];
   Position P;
-  P.Line = Line;
+  P.Line = Index + 1;
   P.Column = Offset - LineStart + 1;
   // UTF-16 code units: one per code point below U+10000, two above; a
   // malformed byte counts as one unit, as editors show it.
@@ -135,12 +138,10 @@ Position SourceFiles::position(FileID ID, unsigned Offset) const {
 StringRef SourceFiles::lineText(FileID ID, unsigned Offset) const {
   const SourceFile &F = get(ID);
   StringRef Text = F.text();
-  Offset = std::min<size_t>(Offset, Text.size());
-  const std::vector<unsigned> &Starts = lineStarts(F);
-  auto It = llvm::upper_bound(Starts, Offset);
-  unsigned Begin = *std::prev(It);
-  unsigned End = It == Starts.end() ? Text.size() : *It;
-  StringRef Line = Text.slice(Begin, End);
+  unsigned Index = lineIndex(F, Offset);
+  const std::vector<unsigned> &Starts = F.LineStarts;
+  unsigned End = Index + 1 == Starts.size() ? Text.size() : Starts[Index + 1];
+  StringRef Line = Text.slice(Starts[Index], End);
   if (Line.endswith("\r\n"))
     return Line.drop_back(2);
   if (Line.endswith("\n") || Line.endswith("\r"))

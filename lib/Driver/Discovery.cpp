@@ -163,8 +163,8 @@ void Walker::walk(StringRef Root, StringRef RealRoot) {
         // A virtual environment holds installed packages, not project code.
         if (isIgnoredDirectory(Name) || FS.exists(Venv))
           continue;
-        Subdirs.push_back({Path.str(), Real.str().str(),
-                           Ignores.enter(Real, D.Ignores)});
+        Subdirs.push_back(
+            {Path.str(), Real.str().str(), Ignores.enter(Real, D.Ignores)});
         continue;
       }
       if (Entry.type() == sys::fs::file_type::symlink_file) {
@@ -173,8 +173,7 @@ void Walker::walk(StringRef Root, StringRef RealRoot) {
         SmallString<256> Target;
         if (FS.getRealPath(Path, Target) || !FS.exists(Target))
           skip(Path, "broken or looping symbolic link");
-        else if (!classifyByName(Path).empty() &&
-                 !isWithin(Target, RealRoot))
+        else if (!classifyByName(Path).empty() && !isWithin(Target, RealRoot))
           skip(Path, "symbolic link out of the checked tree");
         continue;
       }
@@ -191,9 +190,11 @@ void Walker::walk(StringRef Root, StringRef RealRoot) {
   }
 }
 
-Expected<std::vector<FileID>>
-discoverFiles(vfs::FileSystem &FS, SourceFiles &Files, ArrayRef<std::string> Paths,
-              const DiscoveryOptions &Options, DiagSink &Diags) {
+Expected<std::vector<FileID>> discoverFiles(vfs::FileSystem &FS,
+                                            SourceFiles &Files,
+                                            ArrayRef<std::string> Paths,
+                                            const DiscoveryOptions &Options,
+                                            DiagSink &Diags) {
   Walker W(FS, Files, Options, Diags);
   for (const std::string &Path : Paths)
     if (Error E = W.addPath(Path))

@@ -41,16 +41,17 @@ static size_t parseClass(StringRef P, size_t I, std::array<bool, 256> &Set) {
         StringRef Name = P.slice(I + 2, End);
         for (unsigned B = 0; B != 256; ++B) {
           char X = static_cast<char>(B);
-          bool In = (Name == "alpha" && isAlpha(X)) ||
-                    (Name == "digit" && isDigit(X)) ||
-                    (Name == "alnum" && isAlnum(X)) ||
-                    (Name == "upper" && X >= 'A' && X <= 'Z') ||
-                    (Name == "lower" && X >= 'a' && X <= 'z') ||
-                    (Name == "space" && isSpace(X)) ||
-                    (Name == "xdigit" && isHexDigit(X)) ||
-                    (Name == "punct" && isPrint(X) && !isAlnum(X) && X != ' ') ||
-                    (Name == "print" && isPrint(X)) ||
-                    (Name == "blank" && (X == ' ' || X == '\t'));
+          bool In =
+              (Name == "alpha" && isAlpha(X)) ||
+              (Name == "digit" && isDigit(X)) ||
+              (Name == "alnum" && isAlnum(X)) ||
+              (Name == "upper" && X >= 'A' && X <= 'Z') ||
+              (Name == "lower" && X >= 'a' && X <= 'z') ||
+              (Name == "space" && isSpace(X)) ||
+              (Name == "xdigit" && isHexDigit(X)) ||
+              (Name == "punct" && isPrint(X) && !isAlnum(X) && X != ' ') ||
+              (Name == "print" && isPrint(X)) ||
+              (Name == "blank" && (X == ' ' || X == '\t'));
           Set[B] = Set[B] || In;
         }
         I = End + 2;
@@ -215,8 +216,7 @@ bool IgnorePattern::matches(StringRef RelPath, bool IsDir) const {
   return match(sys::path::filename(RelPath, sys::path::Style::posix));
 }
 
-IgnoreStack::IgnoreStack(vfs::FileSystem &FS, StringRef RealRoot,
-                         bool Enabled)
+IgnoreStack::IgnoreStack(vfs::FileSystem &FS, StringRef RealRoot, bool Enabled)
     : FS(FS), Enabled(Enabled) {
   Nodes.push_back({0, "", {}});
   if (!Enabled)

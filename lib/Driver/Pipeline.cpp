@@ -27,8 +27,7 @@ struct FileResult {
 };
 
 double secondsSince(std::chrono::steady_clock::time_point Start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                       Start)
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
       .count();
 }
 } // namespace
@@ -91,8 +90,7 @@ PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
         });
         if (!Wanted) {
           if (is_contained(Explicit, File.ID))
-            Input.report(RuleID::InputSkipped,
-                         SourceRange::wholeFile(File.ID),
+            Input.report(RuleID::InputSkipped, SourceRange::wholeFile(File.ID),
                          "skipped: no selected pass reads this kind of file");
           Input.moveTo(R.Diags);
           return;

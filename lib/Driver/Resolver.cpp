@@ -46,8 +46,7 @@ void sortDiagnostics(const SourceFiles &Files, std::vector<Diagnostic> &Diags) {
   auto Key = [&](const Diagnostic &D) {
     return std::make_tuple(Files.path(D.Range.File),
                            D.Range.hasOffsets() ? D.Range.Begin : 0u,
-                           static_cast<unsigned>(D.Rule),
-                           StringRef(D.Message));
+                           static_cast<unsigned>(D.Rule), StringRef(D.Message));
   };
   llvm::stable_sort(Diags, [&](const Diagnostic &A, const Diagnostic &B) {
     return Key(A) < Key(B);

@@ -66,9 +66,9 @@ Error Scan::run() {
     Explicit.push_back(ID);
   } else {
     for (const std::string &Path : Options.Paths) {
-      Expected<std::vector<FileID>> Found = discoverFiles(
-          *FS, Files, Path, DiscoveryOptions{Options.UseIgnoreFiles},
-          Discovery);
+      Expected<std::vector<FileID>> Found =
+          discoverFiles(*FS, Files, Path,
+                        DiscoveryOptions{Options.UseIgnoreFiles}, Discovery);
       if (!Found)
         return Found.takeError();
       // A file named on the command line is reported when no pass reads it.

@@ -37,9 +37,9 @@ void FactStore::append(FactStore &&Other) {
 }
 
 bool FactStore::empty() const {
-  return llvm::all_of(Slots, [](const std::unique_ptr<SlotBase> &S) {
-    return !S || S->empty();
-  });
+  return llvm::all_of(
+      Slots,
+      [](const std::unique_ptr<SlotBase> &S) { return !S || S->empty(); });
 }
 
 } // namespace licit

@@ -131,8 +131,8 @@ ModelResolution resolveModel(const KnowledgeBase &KB, ModelKind Kind,
   // and a cycle in the data (or an overlay) stops it.
   SmallPtrSet<const Model *, 8> Seen{M};
   std::vector<const Model *> Ancestors;
-  for (const Model *Cur = M; Cur && !Cur->BaseModels.empty() &&
-                             R.Lineage.size() != 16;) {
+  for (const Model *Cur = M;
+       Cur && !Cur->BaseModels.empty() && R.Lineage.size() != 16;) {
     const BaseModelRef &Base = Cur->BaseModels.front();
     R.Lineage.push_back({Base.ID.str(), Base.Relation, Base.Verified});
     Cur = KB.lookupModel(ModelKind::Hub, Base.ID);

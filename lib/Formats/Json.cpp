@@ -231,8 +231,8 @@ private:
         Map.back().OriginalLength += OrigLen;
         return;
       }
-      Map.push_back({unsigned(DecodedBegin), unsigned(OrigBegin), DecodedLen,
-                     OrigLen});
+      Map.push_back(
+          {unsigned(DecodedBegin), unsigned(OrigBegin), DecodedLen, OrigLen});
     };
     while (true) {
       size_t RunStart = Pos, DecodedStart = Out.size();
@@ -283,7 +283,8 @@ private:
           return false;
         // A surrogate pair is one code point; a lone surrogate becomes
         // U+FFFD rather than invalid UTF-8.
-        if (CP >= 0xD800 && CP <= 0xDBFF && Text.substr(Pos).startswith("\\u")) {
+        if (CP >= 0xD800 && CP <= 0xDBFF &&
+            Text.substr(Pos).startswith("\\u")) {
           size_t Save = Pos;
           Pos += 2;
           unsigned Low;

@@ -110,8 +110,7 @@ static TomlNode convert(const toml::node &Node, const PositionMap &Map) {
     // order the user wrote them.
     std::stable_sort(Out.Entries.begin(), Out.Entries.end(),
                      [](const auto &A, const auto &B) {
-                       return A.second.KeyRange.Begin <
-                              B.second.KeyRange.Begin;
+                       return A.second.KeyRange.Begin < B.second.KeyRange.Begin;
                      });
   } else if (const toml::array *A = Node.as_array()) {
     Out.Kind = TomlNode::Array;

@@ -150,14 +150,16 @@ static void writeResolution(json::OStream &J, const SourceFiles &Files,
     J.attribute("openness", opennessName(*R.Level));
   else
     J.attribute("openness", nullptr);
-  J.attributeArray("lineage", [&] {
-    for (const LineageLink &L : R.Lineage)
-      J.object([&] {
-        J.attribute("id", L.ID);
-        J.attribute("relation", baseRelationName(L.Relation));
-        J.attribute("verified", L.Verified);
+  J.attributeArray(
+      "lineage",
+      [&] {
+        for (const LineageLink &L : R.Lineage)
+          J.object([&] {
+            J.attribute("id", L.ID);
+            J.attribute("relation", baseRelationName(L.Relation));
+            J.attribute("verified", L.Verified);
+          });
       });
-  });
   J.attributeArray("provenance", [&] {
     for (const Provenance &P : R.From)
       J.object([&] {
@@ -220,8 +222,8 @@ void emitModelsText(const FactStore &Facts, const SourceFiles &Files,
   for (size_t I = 0; I != Refs.size(); ++I) {
     const ModelRef &Ref = Refs[I];
     Position P = Files.position(Ref.Range.File, Ref.Range.Begin);
-    OS << Files.path(Ref.Range.File) << ":" << P.Line << ":" << P.Column
-       << ": " << modelKindName(Ref.Kind) << " model '" << Ref.ID << "'";
+    OS << Files.path(Ref.Range.File) << ":" << P.Line << ":" << P.Column << ": "
+       << modelKindName(Ref.Kind) << " model '" << Ref.ID << "'";
     if (!Ref.Revision.empty())
       OS << " at revision '" << Ref.Revision << "'";
     OS << " (" << refRoleName(Ref.Role);

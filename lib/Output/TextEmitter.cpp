@@ -75,8 +75,7 @@ static void printAt(const SourceFiles &Files, raw_ostream &OS, bool Colors,
   // reads it.
   static const SourceMgr Unused;
   SMDiagnostic(Unused, SMLoc::getFromPointer(Base + Range.Begin), F.Path,
-               P.Line, P.Column - 1, Kind, Message.str(), Line, Columns,
-               FixIts)
+               P.Line, P.Column - 1, Kind, Message.str(), Line, Columns, FixIts)
       .print(nullptr, OS, Colors);
 }
 

@@ -38,9 +38,11 @@ static const PassInfo Passes[] = {
 ArrayRef<PassInfo> allPasses() { return Passes; }
 
 Pipeline createPipeline(const GlobList &Selection) {
-  bool AnyCheck = any_of(Passes, [&](const PassInfo &P) {
-    return P.Phase == PassPhase::Check && Selection.contains(P.Name);
-  });
+  bool AnyCheck = any_of(
+      Passes,
+      [&](const PassInfo &P) {
+        return P.Phase == PassPhase::Check && Selection.contains(P.Name);
+      });
   auto Selected = [&](const PassInfo &P) {
     return Selection.contains(P.Name) ||
            (AnyCheck && P.Phase == PassPhase::Resolve);

@@ -52,12 +52,12 @@ bool PolicyException::matches(const Diagnostic &D, StringRef AbsPath) const {
   };
   if (!Models.empty() && D.About.Kind != Subject::Model)
     return false;
-  if (!Licences.empty() && (D.About.Licences.empty() ||
-                            !all_of(D.About.Licences, [&](const std::string &ID) {
-                              return any_of(Licences, [&](const ListEntry &E) {
-                                return E.matches(ID);
-                              });
-                            })))
+  if (!Licences.empty() &&
+      (D.About.Licences.empty() ||
+       !all_of(D.About.Licences, [&](const std::string &ID) {
+         return any_of(Licences,
+                       [&](const ListEntry &E) { return E.matches(ID); });
+       })))
     return false;
   StringRef Rel = AbsPath;
   if (!Paths.empty()) {
@@ -648,8 +648,8 @@ const CompiledPolicy &PolicyLoader::Impl::loadPath(StringRef Path,
   if (!File) {
     if (ExtendsRange.hasFile())
       report(RuleID::PolicyUnresolvedExtends, ExtendsRange,
-             "cannot load policy '" + Path +
-                 "': " + File.getError().message() + "; shipped packs are " +
+             "cannot load policy '" + Path + "': " + File.getError().message() +
+                 "; shipped packs are " +
                  join(PolicyLoader::builtinPackNames(), ", "));
     else
       report(RuleID::PolicyUnresolvedExtends,

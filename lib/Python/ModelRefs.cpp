@@ -42,7 +42,8 @@ struct LoaderSpec {
 // The APIs of ../shared/facts/api-patterns.md, section 1.
 const LoaderSpec Loaders[] = {
     // Hugging Face stack.
-    {"PeftModel.from_pretrained", 1, "model_id", IdSyntax::Hub, RefRole::Adapter},
+    {"PeftModel.from_pretrained", 1, "model_id", IdSyntax::Hub,
+     RefRole::Adapter},
     {"Llama.from_pretrained", -1, "repo_id", IdSyntax::Hub},
     {"from_pretrained", 0, "pretrained_model_name_or_path", IdSyntax::Hub},
     {"pipeline", 1, "model", IdSyntax::Hub},
@@ -148,8 +149,7 @@ struct Constant {
 
 class Extractor {
 public:
-  Extractor(const SourceText &Source, const KnowledgeBase &KB,
-            FactStore &Facts)
+  Extractor(const SourceText &Source, const KnowledgeBase &KB, FactStore &Facts)
       : Source(Source), KB(KB), Facts(Facts), Tokens(tokenize(Source.text())) {
     matchBrackets();
   }
@@ -382,8 +382,7 @@ static StringRef spanOf(ArrayRef<Token> T) {
 
 /// Tokenizers and processors load no weights; their callee says so.
 static RefRole roleOf(const Call &C, RefRole Role) {
-  if (Role == RefRole::Load &&
-      any_of(C.Callee, [](StringRef Part) {
+  if (Role == RefRole::Load && any_of(C.Callee, [](StringRef Part) {
         return Part.contains("Tokenizer") || Part.contains("Processor") ||
                Part.contains("FeatureExtractor");
       }))

@@ -54,11 +54,10 @@ static cl::opt<std::string> StdinFilename(
     cl::desc("Check standard input (given as the path '-') as if it were "
              "this file, with its policy"),
     cl::value_desc("path"), LICIT_SUBS, cl::cat(LicitCategory));
-static cl::opt<bool>
-    NoIgnore("no-ignore",
-             cl::desc("Do not honour .gitignore, .ignore or "
-                      ".git/info/exclude"),
-             LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<bool> NoIgnore("no-ignore",
+                              cl::desc("Do not honour .gitignore, .ignore or "
+                                       ".git/info/exclude"),
+                              LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<std::string>
     PolicyPath("policy",
                cl::desc("Use this policy file for every checked file instead "
@@ -131,11 +130,10 @@ int main(int argc, char **argv) {
   }
   // https://no-color.org: NO_COLOR, when set and not empty, turns colour
   // off unless --color says otherwise.
-  bool ColorGiven = any_of(ArrayRef<const char *>(Args).drop_front(),
-                           [](StringRef A) {
-                             return A.startswith("--color") ||
-                                    A.startswith("-color");
-                           });
+  bool ColorGiven =
+      any_of(ArrayRef<const char *>(Args).drop_front(), [](StringRef A) {
+        return A.startswith("--color") || A.startswith("-color");
+      });
   Optional<std::string> NoColor = sys::Process::GetEnv("NO_COLOR");
   if (!ColorGiven && NoColor && !NoColor->empty())
     Args.push_back("--color=never");

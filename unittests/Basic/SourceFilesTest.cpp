@@ -64,7 +64,8 @@ TEST(SourceTextTest, DecodedRangesLandOnOriginalBytes) {
   //                 0 1234567 89012 3456789
   StringRef Doc = R"("ab\"cd\u00e9f\nx")";
   SourceText T = decoded(1, Doc);
-  ASSERT_EQ(T.text(), "ab\"cd\xC3\xA9" "f\nx");
+  ASSERT_EQ(T.text(), "ab\"cd\xC3\xA9"
+                      "f\nx");
   // "cd" is verbatim: decoded 3..5, original 5..7.
   SourceRange CD = T.range(T.text().substr(3, 2));
   EXPECT_EQ(CD.Begin, 5u);

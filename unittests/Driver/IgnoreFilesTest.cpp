@@ -20,7 +20,7 @@ bool matches(StringRef Pattern, StringRef Path, bool IsDir = false) {
 }
 
 TEST(IgnorePatternTest, GitSemantics) {
-  EXPECT_TRUE(matches("*.log", "a/b/x.log"));  // Unanchored: any level.
+  EXPECT_TRUE(matches("*.log", "a/b/x.log")); // Unanchored: any level.
   EXPECT_FALSE(matches("/x.log", "a/x.log")); // Anchored to its directory.
   EXPECT_TRUE(matches("a/**/b", "a/b"));
   EXPECT_TRUE(matches("a/**/b", "a/x/y/b"));
@@ -28,8 +28,8 @@ TEST(IgnorePatternTest, GitSemantics) {
   EXPECT_TRUE(matches("**/deep", "x/y/deep"));
   EXPECT_TRUE(matches("d/**", "d/x/y"));
   EXPECT_FALSE(matches("d/**", "d"));
-  EXPECT_FALSE(matches("a*b", "a/b"));         // '*' stops at '/'.
-  EXPECT_FALSE(matches("build/", "build"));    // Directories only.
+  EXPECT_FALSE(matches("a*b", "a/b"));      // '*' stops at '/'.
+  EXPECT_FALSE(matches("build/", "build")); // Directories only.
   EXPECT_TRUE(matches("build/", "build", /*IsDir=*/true));
   EXPECT_TRUE(matches("x[!0-9]", "xa"));
   EXPECT_FALSE(matches("x[!0-9]", "x5"));

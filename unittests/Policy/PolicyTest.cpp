@@ -141,8 +141,7 @@ TEST_F(PolicyTest, SyntaxErrorIsLocated) {
   compile("[rules]\nlicence-mau-cap = \n");
   ASSERT_EQ(Diags.size(), 1u);
   EXPECT_EQ(Diags[0].Rule, RuleID::PolicySyntax);
-  EXPECT_EQ(Files.position(Diags[0].Range.File, Diags[0].Range.Begin).Line,
-            2u);
+  EXPECT_EQ(Files.position(Diags[0].Range.File, Diags[0].Range.Begin).Line, 2u);
 }
 
 } // namespace

@@ -150,6 +150,8 @@ public:
 
 private:
   const std::vector<unsigned> &lineStarts(const SourceFile &F) const;
+  /// Clamps \p Offset to the text and \returns the index of its line.
+  unsigned lineIndex(const SourceFile &F, unsigned &Offset) const;
 
   std::deque<std::unique_ptr<SourceFile>> Files;
   llvm::StringMap<FileID> ByAbsPath;

@@ -58,8 +58,7 @@ private:
 
 /// Sorts \p Diags by file path, offset, rule and message: the order every
 /// renderer prints in.
-void sortDiagnostics(const SourceFiles &Files,
-                     std::vector<Diagnostic> &Diags);
+void sortDiagnostics(const SourceFiles &Files, std::vector<Diagnostic> &Diags);
 
 } // namespace licit
 

@@ -19,9 +19,9 @@
 #include "licit/Basic/Diagnostic.h"
 #include "licit/Basic/RuleID.h"
 #include "licit/Knowledge/KnowledgeBase.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/GlobPattern.h"
 #include <memory>
 #include <string>
@@ -144,9 +144,9 @@ public:
 
   /// Reports to \p Out every exception of every policy loaded that is not
   /// in \p Used and has not expired.
-  void reportUnusedExceptions(
-      const llvm::DenseSet<const PolicyException *> &Used,
-      std::vector<Diagnostic> &Out);
+  void
+  reportUnusedExceptions(const llvm::DenseSet<const PolicyException *> &Used,
+                         std::vector<Diagnostic> &Out);
 
 private:
   class Impl;

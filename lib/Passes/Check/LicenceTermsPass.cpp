@@ -141,10 +141,10 @@ void Checker::addProvenance(Diagnostic &D, const Model *M, const Bound &B) {
           B.L->ID + "'")
              .str()});
   if (M && !B.B->Verified)
-    D.Notes.push_back({SourceRange(),
-                       ("that '" + M->ID + "' is under '" + B.L->ID +
-                        "' is unverified; source: " + M->Source)
-                           .str()});
+    D.Notes.push_back(
+        {SourceRange(), ("that '" + M->ID + "' is under '" + B.L->ID +
+                         "' is unverified; source: " + M->Source)
+                            .str()});
 }
 
 void Checker::checkLists(const Model *M, const Bound &B) {
@@ -205,9 +205,9 @@ void Checker::checkTraits(const Model *M, ArrayRef<Bound> Licences) {
       if (!F.Detail.empty())
         D.Notes.push_back(
             {SourceRange(), ((ModelScoped ? "model '" + M->ID.str()
-                                      : "licence '" + B->L->ID.str()) +
-                         "': " + F.Detail)
-                            .str()});
+                                          : "licence '" + B->L->ID.str()) +
+                             "': " + F.Detail)
+                                .str()});
       addProvenance(D, M, *B);
     }
   }
@@ -289,8 +289,7 @@ void Checker::addAlternativeFix() {
       Names +=
           (Names.empty() ? "" : "+") + L.ID.str() + (L.Verified ? "" : "?");
     F.Title = ("use '" + A.To + "' (" + Names + ") instead: " + A.Reason).str();
-    F.Edits.push_back(
-        {Ref->IDRange, escapeText(Ref->IDEscaping, A.To)});
+    F.Edits.push_back({Ref->IDRange, escapeText(Ref->IDEscaping, A.To)});
     // Another model behaves differently: never applied without a human.
     F.Safety = Applicability::Unsafe;
     for (Diagnostic *D : Reported)

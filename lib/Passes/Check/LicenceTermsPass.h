@@ -25,8 +25,7 @@ namespace licit::check {
 class LicenceTermsPass : public ProjectPass {
 public:
   static llvm::ArrayRef<RuleID> rules();
-  void run(FactStore &Facts, const PassContext &Ctx,
-           DiagSink &Diags) override;
+  void run(FactStore &Facts, const PassContext &Ctx, DiagSink &Diags) override;
 };
 
 } // namespace licit::check

@@ -117,8 +117,8 @@ private:
 
   void readCells(const json::Value &Cells, StringRef SourceKey) {
     if (Cells.Kind != json::Value::Array) {
-      malformed(Cells, "expected 'cells' to be an array, found " +
-                           Cells.kindName());
+      malformed(Cells,
+                "expected 'cells' to be an array, found " + Cells.kindName());
       return;
     }
     for (const json::Value &Cell : Cells.Items) {
