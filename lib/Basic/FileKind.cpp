@@ -15,38 +15,18 @@ using namespace llvm;
 
 namespace licit {
 
-namespace {
-struct KindInfo {
-  StringRef Name;
-  ReadMode Read;
-};
-} // namespace
-
-static const KindInfo Kinds[] = {
-#define LICIT_FILE_KIND(Enum, Name, Read) {Name, ReadMode::Read},
+/// How each kind is read, in FileKinds.def order.
+static const ReadMode ReadModes[] = {
+#define LICIT_FILE_KIND(Enum, Name, Read) ReadMode::Read,
 #include "licit/Basic/FileKinds.def"
 };
 
-StringRef fileKindName(FileKind K) {
-  return Kinds[static_cast<unsigned>(K)].Name;
-}
-
-ReadMode readModeOf(FileKind K) { return Kinds[static_cast<unsigned>(K)].Read; }
-
 ReadMode FileKindSet::readMode() const {
   ReadMode Most = ReadMode::None;
-  for (unsigned I = 0; I != array_lengthof(Kinds); ++I)
+  for (unsigned I = 0; I != array_lengthof(ReadModes); ++I)
     if (Bits & (uint32_t(1) << I))
-      Most = std::max(Most, Kinds[I].Read);
+      Most = std::max(Most, ReadModes[I]);
   return Most;
-}
-
-std::string FileKindSet::str() const {
-  std::string Out;
-  for (unsigned I = 0; I != array_lengthof(Kinds); ++I)
-    if (Bits & (uint32_t(1) << I))
-      Out += (Out.empty() ? "" : ", ") + Kinds[I].Name.str();
-  return Out;
 }
 
 /// Dependency manifests and lock files, by exact name.

@@ -85,10 +85,6 @@ FileID SourceFiles::addBuiltin(StringRef Name, StringRef Text) {
   return ID;
 }
 
-FileID SourceFiles::lookup(StringRef AbsPath) const {
-  return ByAbsPath.lookup(AbsPath);
-}
-
 const std::vector<unsigned> &
 SourceFiles::lineStarts(const SourceFile &F) const {
   std::call_once(F.LinesOnce, [&] {

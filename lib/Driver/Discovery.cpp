@@ -46,13 +46,14 @@ public:
       : FS(FS), Files(Files), Options(Options), Diags(Diags) {}
 
   Error addPath(StringRef Path);
-  std::vector<FileID> take() { return std::move(Found); }
+  DiscoveredFiles take() { return std::move(Found); }
 
 private:
   void walk(StringRef Root, StringRef RealRoot);
-  /// Registers a regular file. \p Kinds is its classification by name.
-  void addFile(StringRef Path, StringRef AbsPath, FileKindSet Kinds,
-               uint64_t Size);
+  /// Registers a regular file. \p Kinds is its classification.
+  /// \returns its id.
+  FileID addFile(StringRef Path, StringRef AbsPath, FileKindSet Kinds,
+                 uint64_t Size);
   void skip(StringRef Path, const Twine &Why) {
     Diags.report(RuleID::InputSkipped,
                  SourceRange::wholeFile(
@@ -67,7 +68,7 @@ private:
   SourceFiles &Files;
   const DiscoveryOptions &Options;
   DiagSink &Diags;
-  std::vector<FileID> Found;
+  DiscoveredFiles Found;
 };
 } // namespace
 
@@ -83,15 +84,16 @@ FileKindSet Walker::classify(StringRef Path) {
   return Head ? refineByContent(Path, Kinds, (*Head)->getBuffer()) : Kinds;
 }
 
-void Walker::addFile(StringRef Path, StringRef AbsPath, FileKindSet Kinds,
-                     uint64_t Size) {
+FileID Walker::addFile(StringRef Path, StringRef AbsPath, FileKindSet Kinds,
+                       uint64_t Size) {
   auto [ID, New] = Files.add(displayPath(Path), AbsPath);
   if (!New)
-    return; // Named twice, or as a file and inside a directory.
+    return ID; // Named twice, or as a file and inside a directory.
   SourceFile &F = Files.get(ID);
   F.Kinds = Kinds;
   F.Size = Size;
-  Found.push_back(ID);
+  Found.Files.push_back(ID);
+  return ID;
 }
 
 Error Walker::addPath(StringRef Path) {
@@ -115,7 +117,9 @@ Error Walker::addPath(StringRef Path) {
     skip(Path, "no pass reads this kind of file");
     return Error::success();
   }
-  addFile(Path, Real, Kinds, Status->getSize());
+  FileID ID = addFile(Path, Real, Kinds, Status->getSize());
+  if (!is_contained(Found.Named, ID))
+    Found.Named.push_back(ID);
   return Error::success();
 }
 
@@ -171,7 +175,7 @@ void Walker::walk(StringRef Root, StringRef RealRoot) {
         // Links are never followed: a target inside the tree is checked
         // where it lives, and one outside it is not ours to read.
         SmallString<256> Target;
-        if (FS.getRealPath(Path, Target) || !FS.exists(Target))
+        if (FS.getRealPath(Path, Target))
           skip(Path, "broken or looping symbolic link");
         else if (!classifyByName(Path).empty() && !isWithin(Target, RealRoot))
           skip(Path, "symbolic link out of the checked tree");
@@ -190,11 +194,10 @@ void Walker::walk(StringRef Root, StringRef RealRoot) {
   }
 }
 
-Expected<std::vector<FileID>> discoverFiles(vfs::FileSystem &FS,
-                                            SourceFiles &Files,
-                                            ArrayRef<std::string> Paths,
-                                            const DiscoveryOptions &Options,
-                                            DiagSink &Diags) {
+Expected<DiscoveredFiles> discoverFiles(vfs::FileSystem &FS, SourceFiles &Files,
+                                        ArrayRef<std::string> Paths,
+                                        const DiscoveryOptions &Options,
+                                        DiagSink &Diags) {
   Walker W(FS, Files, Options, Diags);
   for (const std::string &Path : Paths)
     if (Error E = W.addPath(Path))

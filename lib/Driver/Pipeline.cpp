@@ -85,10 +85,11 @@ PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
         R.Seconds.assign(Passes.FilePasses.size(), 0);
         DiagSink Input;
         // Files no selected pass accepts are never read.
-        bool Wanted = any_of(Passes.FilePasses, [&](const auto &P) {
-          return P.Pass->accepts(File);
-        });
-        if (!Wanted) {
+        SmallVector<size_t, 4> Accepting;
+        for (size_t PI = 0; PI != Passes.FilePasses.size(); ++PI)
+          if (Passes.FilePasses[PI].Pass->accepts(File))
+            Accepting.push_back(PI);
+        if (Accepting.empty()) {
           if (is_contained(Explicit, File.ID))
             Input.report(RuleID::InputSkipped, SourceRange::wholeFile(File.ID),
                          "skipped: no selected pass reads this kind of file");
@@ -101,10 +102,8 @@ PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
           return;
         }
         R.Checked = true;
-        for (size_t PI = 0; PI != Passes.FilePasses.size(); ++PI) {
+        for (size_t PI : Accepting) {
           auto &Pass = Passes.FilePasses[PI];
-          if (!Pass.Pass->accepts(File))
-            continue;
           auto Start = std::chrono::steady_clock::now();
           DiagSink Sink(Pass.Info->Rules);
           Pass.Pass->run(File, Ctx, R.Facts, Sink);

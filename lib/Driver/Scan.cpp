@@ -65,17 +65,14 @@ Error Scan::run() {
     Inputs.push_back(ID);
     Explicit.push_back(ID);
   } else {
-    for (const std::string &Path : Options.Paths) {
-      Expected<std::vector<FileID>> Found =
-          discoverFiles(*FS, Files, Path,
-                        DiscoveryOptions{Options.UseIgnoreFiles}, Discovery);
-      if (!Found)
-        return Found.takeError();
-      // A file named on the command line is reported when no pass reads it.
-      if (Found->size() == 1 && !sys::fs::is_directory(Path))
-        Explicit.push_back(Found->front());
-      Inputs.insert(Inputs.end(), Found->begin(), Found->end());
-    }
+    Expected<DiscoveredFiles> Found =
+        discoverFiles(*FS, Files, Options.Paths,
+                      DiscoveryOptions{Options.UseIgnoreFiles}, Discovery);
+    if (!Found)
+      return Found.takeError();
+    Inputs = std::move(Found->Files);
+    // A file named on the command line is reported when no pass reads it.
+    Explicit = std::move(Found->Named);
   }
   Discovery.moveTo(Diags);
   // Every file's policy is settled before the parallel phase.
@@ -91,10 +88,12 @@ Error Scan::run() {
 }
 
 void Scan::finish(bool ReportUnusedExceptions) {
-  auto PolicyOf = [&](const SourceFile &F) -> const CompiledPolicy & {
-    return policyFor(F);
-  };
-  DiagnosticResolver Resolver(Files, PolicyOf, Options.WarningsAsErrors);
+  DiagnosticResolver Resolver(
+      Files,
+      [this](const SourceFile &F) -> const CompiledPolicy & {
+        return policyFor(F);
+      },
+      Options.WarningsAsErrors);
   std::vector<Diagnostic> Kept;
   auto ResolveAll = [&](std::vector<Diagnostic> &Batch) {
     for (Diagnostic &D : Batch)

@@ -88,16 +88,6 @@ std::string LicenceExpr::str() const {
   llvm_unreachable("unknown expression kind");
 }
 
-void LicenceExpr::leaves(std::vector<const LicenceExpr *> &Out) const {
-  if (Kind == Leaf)
-    Out.push_back(this);
-  else if (Kind == With)
-    Args[0].leaves(Out);
-  else
-    for (const LicenceExpr &A : Args)
-      A.leaves(Out);
-}
-
 std::string policyID(ModelKind Kind, StringRef ID) {
   return Kind == ModelKind::Ollama ? ("ollama:" + ID).str() : ID.str();
 }

@@ -218,12 +218,12 @@ int main(int argc, char **argv) {
   if (ListFiles) {
     SourceFiles Files;
     DiagSink Ignored; // Skipped files are not found files.
-    Expected<std::vector<FileID>> Found =
+    Expected<DiscoveredFiles> Found =
         discoverFiles(*vfs::getRealFileSystem(), Files, Options.Paths,
                       DiscoveryOptions{Options.UseIgnoreFiles}, Ignored);
     if (!Found)
       return fail(toString(Found.takeError()));
-    for (FileID ID : *Found)
+    for (FileID ID : Found->Files)
       outs() << Files.path(ID) << "\n";
     return 0;
   }

@@ -18,7 +18,6 @@
 
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
-#include <string>
 
 namespace licit {
 
@@ -29,9 +28,6 @@ enum class FileKind : unsigned char {
 
 /// How much of a file a kind needs.
 enum class ReadMode : unsigned char { None, Header, Text };
-
-llvm::StringRef fileKindName(FileKind K);
-ReadMode readModeOf(FileKind K);
 
 /// The bytes a Header read takes from the start of a file.
 constexpr uint64_t HeaderReadBytes = 1 << 20;
@@ -48,8 +44,6 @@ public:
   bool empty() const { return Bits == 0; }
   /// The most any kind of the set reads.
   ReadMode readMode() const;
-  /// "python, manifest": the names, in FileKinds.def order.
-  std::string str() const;
 
 private:
   static uint32_t bit(FileKind K) {

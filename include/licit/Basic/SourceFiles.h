@@ -133,9 +133,6 @@ public:
   /// must outlive the registry.
   FileID addBuiltin(llvm::StringRef Name, llvm::StringRef Text);
 
-  /// \returns the file registered under \p AbsPath, or 0.
-  FileID lookup(llvm::StringRef AbsPath) const;
-
   SourceFile &get(FileID ID) { return *Files[ID - 1]; }
   const SourceFile &get(FileID ID) const { return *Files[ID - 1]; }
   llvm::StringRef path(FileID ID) const { return get(ID).Path; }

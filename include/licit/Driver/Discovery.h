@@ -30,18 +30,27 @@ struct DiscoveryOptions {
   bool UseIgnoreFiles = true;
 };
 
-/// \returns the files found under \p Paths, registered in \p Files, in a
-/// stable order (command-line order, then the walk's sorted order).
+/// What discovery found.
+struct DiscoveredFiles {
+  /// Every file, each once, in command-line order and then the walk's
+  /// sorted order.
+  std::vector<FileID> Files;
+  /// The files among them named on the command line themselves.
+  std::vector<FileID> Named;
+};
+
+/// \returns the files found under \p Paths, registered in \p Files.
 /// Directories are walked without following symbolic links; VCS, cache
 /// and virtual-environment directories are skipped. A path named on the
 /// command line is always a candidate. Files that cannot be classified are
 /// not returned; problems (unreadable directories, links out of the tree)
 /// are reported to \p Diags. \returns an error for a command-line path
 /// that does not exist.
-llvm::Expected<std::vector<FileID>>
-discoverFiles(llvm::vfs::FileSystem &FS, SourceFiles &Files,
-              llvm::ArrayRef<std::string> Paths,
-              const DiscoveryOptions &Options, DiagSink &Diags);
+llvm::Expected<DiscoveredFiles> discoverFiles(llvm::vfs::FileSystem &FS,
+                                              SourceFiles &Files,
+                                              llvm::ArrayRef<std::string> Paths,
+                                              const DiscoveryOptions &Options,
+                                              DiagSink &Diags);
 
 /// Strips a leading "./" the way ruff and clang print paths.
 std::string displayPath(llvm::StringRef Path);

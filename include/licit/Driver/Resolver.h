@@ -20,7 +20,7 @@
 #include "licit/Basic/Diagnostic.h"
 #include "licit/Basic/GlobList.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
+#include <functional>
 
 namespace licit {
 
@@ -33,10 +33,10 @@ public:
   /// be).
   DiagnosticResolver(
       const SourceFiles &Files,
-      llvm::function_ref<const CompiledPolicy &(const SourceFile &)> PolicyFor,
+      std::function<const CompiledPolicy &(const SourceFile &)> PolicyFor,
       const GlobList &WarningsAsErrors)
-      : Files(Files), PolicyFor(PolicyFor), WarningsAsErrors(WarningsAsErrors) {
-  }
+      : Files(Files), PolicyFor(std::move(PolicyFor)),
+        WarningsAsErrors(WarningsAsErrors) {}
 
   /// Decides \p D's severity and notes. \returns false when it is dropped
   /// (covered by an exception, or 'off').
@@ -50,7 +50,8 @@ public:
 
 private:
   const SourceFiles &Files;
-  llvm::function_ref<const CompiledPolicy &(const SourceFile &)> PolicyFor;
+  /// Owned: the resolver outlives the expression that builds it.
+  std::function<const CompiledPolicy &(const SourceFile &)> PolicyFor;
   const GlobList &WarningsAsErrors;
   llvm::DenseSet<const PolicyException *> Used;
   unsigned Suppressed = 0;

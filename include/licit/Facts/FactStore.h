@@ -53,9 +53,6 @@ public:
     return static_cast<const Slot<T> &>(*Slots[K]).Items;
   }
 
-  /// The same, for a resolve pass that completes facts in place.
-  template <typename T> std::vector<T> &mutableAll() { return slot<T>().Items; }
-
   /// Moves every fact of \p Other to the end of this store.
   void append(FactStore &&Other);
 

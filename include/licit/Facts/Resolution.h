@@ -44,8 +44,6 @@ struct LicenceExpr {
   /// "mit AND llama3.1", with "?" after unverified ids and parentheses
   /// where precedence needs them.
   std::string str() const;
-  /// Every licence id in the expression, in order.
-  void leaves(std::vector<const LicenceExpr *> &Out) const;
 };
 
 /// Where a resolved fact came from.
