@@ -130,7 +130,8 @@ void Walker::walk(StringRef Root, StringRef RealRoot) {
   };
   IgnoreStack Ignores(FS, RealRoot, Options.UseIgnoreFiles);
   std::vector<Dir> Stack;
-  Stack.push_back({Root.str(), RealRoot.str(), Ignores.enter(RealRoot, {})});
+  Stack.push_back(
+      {Root.str(), RealRoot.str(), Ignores.enter(RealRoot, Ignores.root())});
   while (!Stack.empty()) {
     Dir D = std::move(Stack.back());
     Stack.pop_back();

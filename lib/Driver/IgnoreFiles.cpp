@@ -269,8 +269,6 @@ void IgnoreStack::load(StringRef Path, std::vector<IgnorePattern> &Out) {
 IgnoreStack::Level IgnoreStack::enter(StringRef RealDir, Level Parent) {
   if (!Enabled)
     return 0;
-  if (Parent == 0)
-    Parent = Base;
   Node N{Parent, RealDir.str(), {}};
   // .ignore (ripgrep's convention) overrides .gitignore in the same place.
   for (StringRef Name : {".gitignore", ".ignore"}) {

@@ -72,6 +72,9 @@ public:
   IgnoreStack(llvm::vfs::FileSystem &FS, llvm::StringRef RealRoot,
               bool Enabled);
 
+  /// The rules in force above the checked root.
+  Level root() const { return Base; }
+
   /// \returns the level for directory \p RealDir, inside \p Parent: its
   /// .gitignore and .ignore added.
   Level enter(llvm::StringRef RealDir, Level Parent);

@@ -116,6 +116,12 @@ private:
     return OK;
   }
 
+  /// Steps over the closing bracket at Pos.
+  bool close() {
+    ++Pos;
+    return true;
+  }
+
   bool literal(StringRef Word) {
     if (!Text.substr(Pos).startswith(Word))
       return fail("invalid literal; expected '" + Word + "'");
@@ -133,10 +139,15 @@ private:
         ++Pos;
       return Pos != From;
     };
-    if (!Digits())
-      return Pos = Start, fail("expected a value");
-    if (Pos < Text.size() && Text[Pos] == '.' && (++Pos, !Digits()))
-      return fail("expected digits after '.'");
+    if (!Digits()) {
+      Pos = Start;
+      return fail("expected a value");
+    }
+    if (Pos < Text.size() && Text[Pos] == '.') {
+      ++Pos;
+      if (!Digits())
+        return fail("expected digits after '.'");
+    }
     if (Pos < Text.size() && (Text[Pos] == 'e' || Text[Pos] == 'E')) {
       ++Pos;
       if (Pos < Text.size() && (Text[Pos] == '+' || Text[Pos] == '-'))
@@ -152,7 +163,7 @@ private:
     ++Pos;
     skipSpace();
     if (Pos < Text.size() && Text[Pos] == ']')
-      return ++Pos, true;
+      return close();
     while (true) {
       skipSpace();
       V.Items.emplace_back();
@@ -164,7 +175,7 @@ private:
         continue;
       }
       if (Pos < Text.size() && Text[Pos] == ']')
-        return ++Pos, true;
+        return close();
       return fail("expected ',' or ']' in an array");
     }
   }
@@ -174,7 +185,7 @@ private:
     ++Pos;
     skipSpace();
     if (Pos < Text.size() && Text[Pos] == '}')
-      return ++Pos, true;
+      return close();
     while (true) {
       skipSpace();
       if (Pos >= Text.size() || Text[Pos] != '"')
@@ -197,7 +208,7 @@ private:
         continue;
       }
       if (Pos < Text.size() && Text[Pos] == '}')
-        return ++Pos, true;
+        return close();
       return fail("expected ',' or '}' in an object");
     }
   }
