@@ -19,7 +19,6 @@
 #include "licit/Output/TextEmitter.h"
 #include "licit/Pass/PassRegistry.h"
 #include "licit/Policy/Policy.h"
-#include "llvm/Pass.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -34,8 +33,8 @@ using namespace licit;
 static cl::OptionCategory LicitCategory("licit options");
 // "licit check ..." and "licit ..." are the same command; "licit models"
 // shares its options. The subcommand word is taken off before option
-// parsing rather than modelled as a cl::SubCommand, because LLVM's own
-// --time-passes and --color live on the top level only.
+// parsing rather than modelled as a cl::SubCommand, because LLVM Support's
+// own --color lives on the top level only.
 #define LICIT_SUBS cl::NotHidden
 
 enum class Command { Check, Models };
@@ -95,6 +94,9 @@ static cl::opt<bool> UnsafeFixes(
     cl::desc("With --fix, also apply unsafe fix-its (they change behaviour, "
              "e.g. swap a model for an alternative)"),
     LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<bool> TimePasses("time-passes",
+                                cl::desc("Report the time each pass took"),
+                                LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<unsigned>
     Jobs("j", cl::desc("Number of threads (default: all cores)"), cl::init(0),
          LICIT_SUBS, cl::cat(LicitCategory));
@@ -155,11 +157,14 @@ int main(int argc, char **argv) {
     *It = Arg == "always" ? "--color=true" : "--color=false";
     ++It;
   }
-  // libLLVM already registers --time-passes (TimePassesIsEnabled); licit
-  // gives it its own meaning and lists it with licit's options.
-  cl::Option *TimePasses = cl::getRegisteredOptions()["time-passes"];
-  TimePasses->setDescription("Report the time each pass took");
-  TimePasses->addCategory(LicitCategory);
+  // LLVM Support owns --color (WithColor's switch, which licit's
+  // --color=auto|always|never is translated to above): list it with
+  // licit's options.
+  cl::Option *Color = cl::getRegisteredOptions()["color"];
+  Color->setDescription("Colour the output: --color=auto|always|never "
+                        "(default auto; NO_COLOR turns it off)");
+  Color->Categories.clear();
+  Color->addCategory(LicitCategory);
   cl::HideUnrelatedOptions(LicitCategory);
   cl::SetVersionPrinter(printVersion);
   if (!cl::ParseCommandLineOptions(
@@ -277,7 +282,7 @@ int main(int argc, char **argv) {
     emitText(S.diagnostics(), S.files(), outs(), Colors);
     emitSummary(S.diagnostics(), S.filesChecked(), S.suppressed(), outs());
   }
-  if (TimePassesIsEnabled)
+  if (TimePasses)
     S.printPassTimes(errs());
   return S.exitCode();
 }
