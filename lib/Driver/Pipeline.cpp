@@ -70,10 +70,9 @@ static bool readFile(vfs::FileSystem &FS, SourceFile &F,
 
 PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
                           ArrayRef<FileID> Inputs, ArrayRef<FileID> Explicit,
-                          Pipeline &Passes, const KnowledgeBase &KB,
-                          const PipelineOptions &Options, FactStore &Facts,
-                          std::vector<Diagnostic> &Diags) {
-  PassContext Ctx{KB, Files};
+                          Pipeline &Passes, const PipelineOptions &Options,
+                          FactStore &Facts, std::vector<Diagnostic> &Diags) {
+  PassContext Ctx{Files};
   std::vector<FileResult> Results(Inputs.size());
   {
     ThreadPool Pool(Options.Threads ? hardware_concurrency(Options.Threads)

@@ -21,7 +21,7 @@ namespace licit {
 
 Scan::Scan(const KnowledgeBase &KB, ScanOptions Options,
            IntrusiveRefCntPtr<vfs::FileSystem> FS)
-    : KB(KB), Options(std::move(Options)), FS(std::move(FS)),
+    : Options(std::move(Options)), FS(std::move(FS)),
       Policies(std::make_unique<PolicyLoader>(Files, KB)) {}
 
 Scan::~Scan() = default;
@@ -81,8 +81,8 @@ Error Scan::run() {
     F.Policy = &policyForDirectory(sys::path::parent_path(F.AbsPath));
   }
   Pipeline Passes = createPipeline(Options.Passes);
-  Stats = runPipeline(*FS, Files, Inputs, Explicit, Passes, KB,
-                      Options.Pipeline, Facts, Diags);
+  Stats = runPipeline(*FS, Files, Inputs, Explicit, Passes, Options.Pipeline,
+                      Facts, Diags);
   finish(/*ReportUnusedExceptions=*/true);
   return Error::success();
 }

@@ -98,8 +98,12 @@ static Provenance rowProvenance(const Model &M, SourceFiles *Files) {
   P.Kind = Provenance::KnowledgeBase;
   P.Source = M.Source.str();
   if (Files && M.Table.getBufferSize()) {
-    FileID Table =
-        Files->addBuiltin(M.Table.getBufferIdentifier(), M.Table.getBuffer());
+    // An organisation's table is a registered file; a built-in one is
+    // registered on first use.
+    FileID Table = M.TableFile
+                       ? M.TableFile
+                       : Files->addBuiltin(M.Table.getBufferIdentifier(),
+                                           M.Table.getBuffer());
     P.Where = {Table, M.RowOffset, unsigned(M.RowOffset + M.ID.size())};
   }
   return P;

@@ -101,89 +101,109 @@ namespace {
 /// Which words a column accepts.
 enum class Vocabulary { Boolean, Cap, Copyleft, Component };
 
+/// A malformed cell or row, carried as an llvm::Error so that row parsers
+/// can return early; the reader turns it into a TableProblem.
+class TableError : public ErrorInfo<TableError> {
+public:
+  static char ID;
+  TableProblem Problem;
+  explicit TableError(TableProblem P) : Problem(std::move(P)) {}
+  void log(raw_ostream &OS) const override { OS << Problem.Message; }
+  std::error_code convertToErrorCode() const override {
+    return inconvertibleErrorCode();
+  }
+};
+char TableError::ID;
+
 /// Walks a TSV table row by row, remembering where each cell is so that a
-/// malformed one can be reported at its line and column.
+/// malformed one can be reported at its line and column. A malformed row
+/// is recorded and left out; the rows after it are still read.
 class TableReader {
 public:
-  TableReader(MemoryBufferRef Buffer, ArrayRef<StringRef> Columns)
-      : Buffer(Buffer), Columns(Columns), Rest(Buffer.getBuffer()) {}
+  TableReader(MemoryBufferRef Buffer, ArrayRef<StringRef> Columns,
+              std::vector<TableProblem> &Problems)
+      : Buffer(Buffer), Columns(Columns), Rest(Buffer.getBuffer()),
+        Problems(Problems) {}
 
-  /// Reads the header line. \returns an error unless it lists exactly the
-  /// expected columns.
-  Error readHeader() {
-    if (!nextRow())
-      return error(Line, "missing header line");
-    for (unsigned I = 0; I != Columns.size(); ++I)
-      if (Cells[I] != Columns[I])
-        return error(Line, "expected column '" + Columns[I] + "'", I);
-    return Error::success();
-  }
-
-  /// Advances to the next data row, skipping blank and '#' lines.
-  /// \returns false at the end of the table.
+  /// Advances to the next row, skipping blank and '#' lines. \returns
+  /// false at the end of the table.
   bool nextRow() {
     while (!Rest.empty()) {
       std::tie(Line, Rest) = Rest.split('\n');
-      ++LineNo;
       Line = Line.rtrim('\r');
       if (Line.empty() || Line.startswith("#"))
         continue;
       Cells.clear();
-      for (StringRef R = Line;;) {
-        auto Split = R.split('\t');
-        Cells.push_back(Split.first);
-        if (Split.first.size() == R.size())
-          break;
-        R = Split.second;
-      }
+      Line.split(Cells, '\t');
       return true;
     }
     return false;
   }
 
-  /// Reads the header, then calls \p Row for each data row until it fails.
-  Error forEachRow(function_ref<Error()> Row) {
-    if (Error E = readHeader())
-      return E;
-    while (nextRow()) {
-      if (Cells.size() != Columns.size())
-        return error(Line,
-                     formatv("expected {0} tab-separated cells, found {1}",
-                             Columns.size(), Cells.size())
-                         .str());
-      if (Error E = Row())
-        return E;
+  /// Reads the header, then calls \p Row for each data row; a row that
+  /// fails is recorded and skipped. \returns false when the header is not
+  /// the expected one (nothing is read then).
+  bool forEachRow(function_ref<Error()> Row) {
+    if (!nextRow()) {
+      recordHeader(
+          error(Buffer.getBuffer().take_front(0), "missing header line"));
+      return false;
     }
-    return Error::success();
+    for (unsigned I = 0; I != Columns.size(); ++I)
+      if (I >= Cells.size() || Cells[I] != Columns[I]) {
+        recordHeader(error(I < Cells.size() ? Cells[I] : Line,
+                           "expected column '" + Columns[I] + "'"));
+        return false;
+      }
+    while (nextRow()) {
+      if (Cells.size() != Columns.size()) {
+        record(error(Line, formatv("expected {0} tab-separated cells, found "
+                                   "{1}",
+                                   Columns.size(), Cells.size())));
+        continue;
+      }
+      if (Error E = Row())
+        record(std::move(E));
+    }
+    return true;
   }
 
   /// Parses cell \p I as a typed fact of vocabulary \p V.
   Expected<Fact> fact(unsigned I, Vocabulary V) const;
 
   StringRef cell(unsigned I) const { return Cells[I]; }
+  MemoryBufferRef buffer() const { return Buffer; }
 
-  Error error(StringRef Where, const Twine &Msg, int Cell = -1) const {
-    StringRef At = Cell >= 0 ? Cells[Cell] : Where;
-    unsigned Col = At.data() - Line.data() + 1;
-    std::string Text = (Buffer.getBufferIdentifier() + ":" + Twine(LineNo) +
-                        ":" + Twine(Col) + ": " + Msg)
-                           .str();
-    if (Cell >= 0)
-      Text += " (column '" + Columns[Cell].str() + "')";
-    return createStringError(inconvertibleErrorCode(), Text);
+  /// A problem at \p At, which points into the table.
+  Error error(StringRef At, const Twine &Msg) const {
+    TableProblem P;
+    P.Offset = At.data() - Buffer.getBufferStart();
+    P.Length = At.size();
+    P.Message = Msg.str();
+    return make_error<TableError>(std::move(P));
   }
 
   Error cellError(unsigned Cell, const Twine &Msg) const {
-    return error(Cells[Cell], Msg, Cell);
+    return error(Cells[Cell], Msg + " (column '" + Columns[Cell] + "')");
   }
 
 private:
+  void record(Error E) {
+    handleAllErrors(
+        std::move(E),
+        [&](const TableError &TE) { Problems.push_back(TE.Problem); });
+  }
+  void recordHeader(Error E) {
+    record(std::move(E));
+    Problems.back().InHeader = true;
+  }
+
   MemoryBufferRef Buffer;
   ArrayRef<StringRef> Columns;
   StringRef Rest;
   StringRef Line;
-  unsigned LineNo = 0;
   SmallVector<StringRef, 20> Cells;
+  std::vector<TableProblem> &Problems;
 };
 } // namespace
 
@@ -283,8 +303,9 @@ static Vocabulary vocabularyFor(Trait T) {
   }
 }
 
-Error KnowledgeBase::parseLicences(MemoryBufferRef Buffer) {
-  TableReader Table(Buffer, LicenceColumns);
+bool KnowledgeBase::parseLicences(MemoryBufferRef Buffer,
+                                  std::vector<TableProblem> &Problems) {
+  TableReader Table(Buffer, LicenceColumns, Problems);
   return Table.forEachRow([&]() -> Error {
     Licence L;
     L.ID = Table.cell(0);
@@ -301,8 +322,9 @@ Error KnowledgeBase::parseLicences(MemoryBufferRef Buffer) {
     L.Source = Table.cell(16);
     if (L.Source.empty())
       return Table.cellError(16, "licence '" + L.ID + "' cites no source");
-    if (!LicenceIndex.try_emplace(L.ID.lower(), Licences.size()).second)
+    if (LicenceIndex.count(L.ID.lower()))
       return Table.cellError(0, "duplicate licence '" + L.ID + "'");
+    LicenceIndex[L.ID.lower()] = Licences.size();
     // SPDX ids are a second way in; the first licence to claim one keeps it.
     if (!L.Spdx.startswith("("))
       LicenceIndex.try_emplace(L.Spdx.lower(), Licences.size());
@@ -312,23 +334,22 @@ Error KnowledgeBase::parseLicences(MemoryBufferRef Buffer) {
 }
 
 /// Parses "id[?](+id[?])*[: detail]" or "?[: detail]".
-static Error parseLicenceList(const TableReader &Table, unsigned Col,
-                              const StringMap<unsigned> &Known,
-                              SmallVectorImpl<LicenceRef> &Out,
+static Error parseLicenceList(const KnowledgeBase &KB, const TableReader &Table,
+                              unsigned Col, SmallVectorImpl<LicenceRef> &Out,
                               StringRef &Detail) {
   StringRef Cell = Table.cell(Col);
   auto [Head, Rest] = Cell.split(": ");
   Detail = Rest.trim();
   if (Head == "?")
     return Error::success();
-  // Licence ids may contain '+' themselves ("openrail++"): match the longest
-  // known id at each step rather than splitting on '+'.
+  // Licence ids may contain '+' themselves ("openrail++"): take the longest
+  // known id ending where a '+' or '?' (or the cell) does.
   while (!Head.empty()) {
     StringRef Best;
-    for (const auto &Entry : Known)
-      if (Head.startswith(Entry.getKey()) &&
-          Entry.getKey().size() > Best.size())
-        Best = Head.take_front(Entry.getKey().size());
+    for (size_t End = 1; End <= Head.size(); ++End)
+      if ((End == Head.size() || Head[End] == '+' || Head[End] == '?') &&
+          KB.lookupLicence(Head.take_front(End)))
+        Best = Head.take_front(End);
     if (Best.empty())
       return Table.cellError(Col, "unknown licence in '" + Cell + "'");
     LicenceRef Ref{Best, true};
@@ -390,8 +411,9 @@ static std::string modelKey(ModelKind Kind, StringRef ID) {
   return (modelKindName(Kind) + ":" + ID.lower()).str();
 }
 
-Error KnowledgeBase::parseModels(MemoryBufferRef Buffer) {
-  TableReader Table(Buffer, ModelColumns);
+bool KnowledgeBase::parseModels(MemoryBufferRef Buffer,
+                                std::vector<TableProblem> &Problems) {
+  TableReader Table(Buffer, ModelColumns, Problems);
   return Table.forEachRow([&]() -> Error {
     Model M;
     M.ID = Table.cell(0);
@@ -405,11 +427,10 @@ Error KnowledgeBase::parseModels(MemoryBufferRef Buffer) {
     M.Kind = *Kind;
     M.Family = Table.cell(2);
     StringRef Ignored;
-    if (Error E = parseLicenceList(Table, 3, LicenceIndex, M.Declared,
-                                   M.LicenceDetail))
-      return E;
     if (Error E =
-            parseLicenceList(Table, 4, LicenceIndex, M.Effective, Ignored))
+            parseLicenceList(*this, Table, 3, M.Declared, M.LicenceDetail))
+      return E;
+    if (Error E = parseLicenceList(*this, Table, 4, M.Effective, Ignored))
       return E;
     if (Error E = parseBaseModels(Table, 5, M.BaseModels))
       return E;
@@ -439,11 +460,13 @@ Error KnowledgeBase::parseModels(MemoryBufferRef Buffer) {
     M.Notes = Table.cell(14);
     M.Source = Table.cell(15);
     M.Table = Buffer;
+    M.TableFile = File;
     M.RowOffset = Table.cell(0).data() - Buffer.getBufferStart();
     if (M.Source.empty())
       return Table.cellError(15, "model '" + M.ID + "' cites no source");
-    if (!ModelIndex.try_emplace(modelKey(M.Kind, M.ID), Models.size()).second)
+    if (ModelIndex.count(modelKey(M.Kind, M.ID)))
       return Table.cellError(0, "duplicate model '" + M.ID + "'");
+    ModelIndex[modelKey(M.Kind, M.ID)] = Models.size();
     Models.push_back(M);
     return Error::success();
   });
@@ -452,16 +475,16 @@ Error KnowledgeBase::parseModels(MemoryBufferRef Buffer) {
 static const StringRef AlternativeColumns[] = {"from", "to", "to-licence",
                                                "reason"};
 
-Error KnowledgeBase::parseAlternatives(MemoryBufferRef Buffer) {
-  TableReader Table(Buffer, AlternativeColumns);
+bool KnowledgeBase::parseAlternatives(MemoryBufferRef Buffer,
+                                      std::vector<TableProblem> &Problems) {
+  TableReader Table(Buffer, AlternativeColumns, Problems);
   return Table.forEachRow([&]() -> Error {
     Alternative A;
     A.From = Table.cell(0);
     A.To = Table.cell(1);
     A.Reason = Table.cell(3);
     StringRef Detail;
-    if (Error E =
-            parseLicenceList(Table, 2, LicenceIndex, A.ToLicences, Detail))
+    if (Error E = parseLicenceList(*this, Table, 2, A.ToLicences, Detail))
       return E;
     if (A.ToLicences.empty())
       return Table.cellError(2, "an alternative needs a known licence");
@@ -470,17 +493,62 @@ Error KnowledgeBase::parseAlternatives(MemoryBufferRef Buffer) {
   });
 }
 
+/// \returns \p P as an error naming file:line:column.
+static Error problemError(MemoryBufferRef Buffer, const TableProblem &P) {
+  StringRef Before = Buffer.getBuffer().take_front(P.Offset);
+  size_t LineStart = Before.rfind('\n') + 1; // npos + 1 == 0.
+  return createStringError(inconvertibleErrorCode(), "%s:%zu:%zu: %s",
+                           Buffer.getBufferIdentifier().str().c_str(),
+                           Before.count('\n') + 1, P.Offset - LineStart + 1,
+                           P.Message.c_str());
+}
+
 Expected<std::unique_ptr<KnowledgeBase>>
 KnowledgeBase::load(MemoryBufferRef Licences, MemoryBufferRef Models,
                     MemoryBufferRef Alternatives) {
   std::unique_ptr<KnowledgeBase> KB(new KnowledgeBase());
-  if (Error E = KB->parseLicences(Licences))
-    return std::move(E);
-  if (Error E = KB->parseModels(Models))
-    return std::move(E);
-  if (Error E = KB->parseAlternatives(Alternatives))
-    return std::move(E);
+  std::vector<TableProblem> Problems;
+  for (auto [Buffer, Parse] :
+       {std::make_pair(Licences, &KnowledgeBase::parseLicences),
+        std::make_pair(Models, &KnowledgeBase::parseModels),
+        std::make_pair(Alternatives, &KnowledgeBase::parseAlternatives)}) {
+    (KB.get()->*Parse)(Buffer, Problems);
+    if (!Problems.empty())
+      return problemError(Buffer, Problems.front());
+  }
   return std::move(KB);
+}
+
+std::unique_ptr<KnowledgeBase>
+KnowledgeBase::loadOverlay(const KnowledgeBase &Parent, FileID File,
+                           std::unique_ptr<MemoryBuffer> Buffer,
+                           std::vector<TableProblem> &Problems) {
+  std::unique_ptr<KnowledgeBase> KB(new KnowledgeBase());
+  KB->Parent = &Parent;
+  KB->File = File;
+  MemoryBufferRef Ref = *Buffer;
+  KB->Owned = std::move(Buffer);
+  // Which table this is, its header says.
+  StringRef Header;
+  for (StringRef Rest = Ref.getBuffer(); !Rest.empty();) {
+    std::tie(Header, Rest) = Rest.split('\n');
+    if (!Header.empty() && !Header.startswith("#"))
+      break;
+  }
+  if (Header.startswith("id\tspdx"))
+    KB->parseLicences(Ref, Problems);
+  else if (Header.startswith("id\tkind"))
+    KB->parseModels(Ref, Problems);
+  else if (Header.startswith("from\tto"))
+    KB->parseAlternatives(Ref, Problems);
+  else
+    Problems.push_back(
+        {unsigned(Header.data() - Ref.getBufferStart()),
+         unsigned(Header.size()),
+         "expected the header line of a licences, models or alternatives "
+         "table (lib/Knowledge/README.md)",
+         /*InHeader=*/true});
+  return KB;
 }
 
 static const char LicencesTsv[] = {
@@ -504,14 +572,31 @@ Expected<std::unique_ptr<KnowledgeBase>> KnowledgeBase::loadBuiltin() {
 }
 
 const Licence *KnowledgeBase::lookupLicence(StringRef ID) const {
-  auto It = LicenceIndex.find(ID.lower());
-  return It == LicenceIndex.end() ? nullptr : &Licences[It->second];
+  std::string Key = ID.lower();
+  for (const KnowledgeBase *KB = this; KB; KB = KB->Parent) {
+    auto It = KB->LicenceIndex.find(Key);
+    if (It != KB->LicenceIndex.end())
+      return &KB->Licences[It->second];
+  }
+  return nullptr;
+}
+
+void KnowledgeBase::licenceIDs(std::vector<StringRef> &Out) const {
+  for (const KnowledgeBase *KB = this; KB; KB = KB->Parent)
+    for (const Licence &L : KB->Licences)
+      Out.push_back(L.ID);
 }
 
 const Model *KnowledgeBase::lookupModel(ModelKind Kind, StringRef ID) const {
-  auto Find = [&](StringRef Key) -> const Model * {
-    auto It = ModelIndex.find(modelKey(Kind, Key));
-    return It == ModelIndex.end() ? nullptr : &Models[It->second];
+  // The nearest layer that has the id wins: an overlay replaces a row.
+  auto Find = [&](StringRef Name) -> const Model * {
+    std::string Key = modelKey(Kind, Name);
+    for (const KnowledgeBase *KB = this; KB; KB = KB->Parent) {
+      auto It = KB->ModelIndex.find(Key);
+      if (It != KB->ModelIndex.end())
+        return &KB->Models[It->second];
+    }
+    return nullptr;
   };
   if (const Model *M = Find(ID))
     return M;
@@ -531,10 +616,13 @@ const Model *KnowledgeBase::lookupModel(ModelKind Kind, StringRef ID) const {
 }
 
 ArrayRef<Alternative> KnowledgeBase::alternativesFor(StringRef ModelID) const {
-  auto It = AlternativeIndex.find(ModelID.lower());
-  if (It == AlternativeIndex.end())
-    return {};
-  return It->second;
+  std::string Key = ModelID.lower();
+  for (const KnowledgeBase *KB = this; KB; KB = KB->Parent) {
+    auto It = KB->AlternativeIndex.find(Key);
+    if (It != KB->AlternativeIndex.end())
+      return It->second;
+  }
+  return {};
 }
 
 } // namespace licit

@@ -23,6 +23,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <ctime>
+#include <map>
 
 using namespace llvm;
 
@@ -133,6 +134,15 @@ void CompiledPolicy::dump(raw_ostream &OS) const {
   writeList(OS, "deny", ModelDeny);
   if (MinOpenness)
     OS << "min-openness = \"" << opennessName(MinOpenness->Value) << "\"\n";
+  if (!KnowledgeTables.empty()) {
+    OS << "\n[knowledge]\ntables = [";
+    ListSeparator LS;
+    for (const KnowledgeTable &T : KnowledgeTables) {
+      OS << LS;
+      writeString(OS, T.AbsPath);
+    }
+    OS << "]\n";
+  }
   for (const auto &E : Exceptions) {
     OS << "\n[[exceptions]]\n";
     auto Patterns = [](const std::vector<ListEntry> &List) {
@@ -213,6 +223,12 @@ private:
 
   // The schema, one function per table.
   void compileRoot(const TomlNode &Root, CompiledPolicy &P);
+  void compileKnowledge(const TomlNode &Table, CompiledPolicy &P);
+  /// Layers the table in registered file \p Table over \p P's knowledge
+  /// (once per parent and table), reporting its malformed rows the first
+  /// time the file is read.
+  void addKnowledgeTable(CompiledPolicy &P,
+                         const CompiledPolicy::KnowledgeTable &Table);
   void compileExtends(const TomlNode &Node, CompiledPolicy &P);
   void compileRules(const TomlNode &Table, CompiledPolicy &P);
   void compileLicences(const TomlNode &Table, CompiledPolicy &P);
@@ -225,8 +241,10 @@ private:
                  StringRef Where);
   /// A string or an array of strings.
   std::vector<const TomlNode *> stringList(const TomlNode &Node);
-  /// An array of strings or { id, reason } tables.
-  std::vector<ListEntry> entryList(const TomlNode &Node, bool Licences);
+  /// An array of strings or { id, reason } tables; licence ids are checked
+  /// against \p P's knowledge.
+  std::vector<ListEntry> entryList(const TomlNode &Node, bool Licences,
+                                   const CompiledPolicy &P);
   Optional<ListEntry> makeEntry(const TomlNode &Node, StringRef Pattern,
                                 StringRef Reason);
   void setSeverity(CompiledPolicy &P, RuleID Rule, Severity S,
@@ -238,6 +256,11 @@ private:
 
   SourceFiles &Files;
   const KnowledgeBase &KB;
+  /// Knowledge layers by (parent, table file): policies that name the same
+  /// tables over the same base share them.
+  std::map<std::pair<const KnowledgeBase *, FileID>,
+           std::unique_ptr<KnowledgeBase>>
+      Layers;
   StringMap<std::unique_ptr<CompiledPolicy>> Loaded;
   StringMap<const CompiledPolicy *> ByDirectory;
   std::vector<std::string> Loading;
@@ -311,7 +334,8 @@ Optional<ListEntry> PolicyLoader::Impl::makeEntry(const TomlNode &Node,
 }
 
 std::vector<ListEntry> PolicyLoader::Impl::entryList(const TomlNode &Node,
-                                                     bool Licences) {
+                                                     bool Licences,
+                                                     const CompiledPolicy &P) {
   std::vector<ListEntry> Out;
   if (!expect(Node, TomlNode::Array))
     return Out;
@@ -332,10 +356,9 @@ std::vector<ListEntry> PolicyLoader::Impl::entryList(const TomlNode &Node,
     }
     if (!expect(*ID, TomlNode::String))
       continue;
-    if (Licences && !KB.lookupLicence(ID->Str)) {
+    if (Licences && !P.Knowledge->lookupLicence(ID->Str)) {
       std::vector<StringRef> Known;
-      for (const Licence &L : KB.licences())
-        Known.push_back(L.ID);
+      P.Knowledge->licenceIDs(Known);
       std::string Hint = suggestClosest(ID->Str, Known);
       report(RuleID::PolicyInvalidValue, ID->Range,
              "unknown licence id '" + ID->Str + "'" +
@@ -433,18 +456,18 @@ void PolicyLoader::Impl::compileLicences(const TomlNode &Table,
     }
   }
   if (const TomlNode *Allow = Table.get("allow"))
-    append_range(P.LicenceAllow, entryList(*Allow, /*Licences=*/true));
+    append_range(P.LicenceAllow, entryList(*Allow, /*Licences=*/true, P));
   if (const TomlNode *Deny = Table.get("deny"))
-    append_range(P.LicenceDeny, entryList(*Deny, /*Licences=*/true));
+    append_range(P.LicenceDeny, entryList(*Deny, /*Licences=*/true, P));
 }
 
 void PolicyLoader::Impl::compileModels(const TomlNode &Table,
                                        CompiledPolicy &P) {
   checkKeys(Table, {"allow", "deny", "min-openness"}, "[models]");
   if (const TomlNode *Allow = Table.get("allow"))
-    append_range(P.ModelAllow, entryList(*Allow, /*Licences=*/false));
+    append_range(P.ModelAllow, entryList(*Allow, /*Licences=*/false, P));
   if (const TomlNode *Deny = Table.get("deny"))
-    append_range(P.ModelDeny, entryList(*Deny, /*Licences=*/false));
+    append_range(P.ModelDeny, entryList(*Deny, /*Licences=*/false, P));
   if (const TomlNode *Min = Table.get("min-openness")) {
     if (!expect(*Min, TomlNode::String))
       return;
@@ -551,14 +574,71 @@ void PolicyLoader::Impl::compileExtends(const TomlNode &Node,
     if (Base->MinOpenness)
       P.MinOpenness = Base->MinOpenness;
     append_range(P.Exceptions, Base->Exceptions);
+    for (const CompiledPolicy::KnowledgeTable &T : Base->KnowledgeTables)
+      addKnowledgeTable(P, T);
+  }
+}
+
+void PolicyLoader::Impl::addKnowledgeTable(
+    CompiledPolicy &P, const CompiledPolicy::KnowledgeTable &Table) {
+  if (any_of(P.KnowledgeTables, [&](const CompiledPolicy::KnowledgeTable &T) {
+        return T.File == Table.File;
+      }))
+    return;
+  auto &Layer = Layers[{P.Knowledge, Table.File}];
+  if (!Layer) {
+    bool FirstUse = none_of(Layers, [&](const auto &Entry) {
+      return Entry.second && Entry.first.second == Table.File;
+    });
+    const SourceFile &F = Files.get(Table.File);
+    std::vector<TableProblem> Problems;
+    Layer = KnowledgeBase::loadOverlay(
+        *P.Knowledge, Table.File,
+        MemoryBuffer::getMemBufferCopy(F.text(), F.Path), Problems);
+    if (FirstUse)
+      for (const TableProblem &TP : Problems)
+        report(RuleID::PolicyInvalidKnowledge,
+               {Table.File, TP.Offset, TP.Offset + TP.Length},
+               TP.Message + (TP.InHeader ? "; nothing in the table is read"
+                                         : "; the row is left out"));
+  }
+  P.Knowledge = Layer.get();
+  P.KnowledgeTables.push_back(Table);
+}
+
+void PolicyLoader::Impl::compileKnowledge(const TomlNode &Table,
+                                          CompiledPolicy &P) {
+  checkKeys(Table, {"tables"}, "[knowledge]");
+  const TomlNode *Tables = Table.get("tables");
+  if (!Tables)
+    return;
+  for (const TomlNode *Item : stringList(*Tables)) {
+    SmallString<256> Path(Item->Str);
+    if (!sys::path::is_absolute(Path))
+      sys::fs::make_absolute(CurrentDir, Path);
+    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    ErrorOr<FileID> File = readFile(Path);
+    if (!File) {
+      report(RuleID::PolicyInvalidValue, Item->Range,
+             "cannot read knowledge table '" + Item->Str +
+                 "': " + File.getError().message());
+      continue;
+    }
+    addKnowledgeTable(P, {*File, std::string(Path), Item->Range});
   }
 }
 
 void PolicyLoader::Impl::compileRoot(const TomlNode &Root, CompiledPolicy &P) {
-  checkKeys(Root, {"extends", "rules", "licences", "models", "exceptions"},
-            "a policy");
+  checkKeys(
+      Root,
+      {"extends", "knowledge", "rules", "licences", "models", "exceptions"},
+      "a policy");
   if (const TomlNode *Extends = Root.get("extends"))
     compileExtends(*Extends, P);
+  // Before the lists: they may name the organisation's own licences.
+  if (const TomlNode *Knowledge = Root.get("knowledge"))
+    if (expect(*Knowledge, TomlNode::Table))
+      compileKnowledge(*Knowledge, P);
   if (const TomlNode *Licences = Root.get("licences"))
     if (expect(*Licences, TomlNode::Table))
       compileLicences(*Licences, P);
@@ -580,6 +660,7 @@ PolicyLoader::Impl::compile(std::string Key, FileID File, std::string BaseDir,
   auto Policy = std::make_unique<CompiledPolicy>();
   const SourceFile &F = Files.get(File);
   Policy->Path = F.Path;
+  Policy->Knowledge = &KB;
   CurrentPath = Policy->Path;
   CurrentDir = BaseDir;
   SetInThisFile.clear();

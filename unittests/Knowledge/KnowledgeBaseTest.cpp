@@ -124,5 +124,43 @@ TEST(KnowledgeBaseLoadTest, MalformedCellIsLocated) {
             "l.tsv:2:7: unknown value 'maybe' (column 'osi')");
 }
 
+TEST_F(KnowledgeBaseTest, OverlayLayersRowsAndKeepsGoing) {
+  std::string Models =
+      "# ACME's models.\n"
+      "id\tkind\tfamily\tlicence\teffective-licences\tbase-model\tparams"
+      "\tweights\tcode\tdata\tmethodology\topenness\tgated\teu-excluded"
+      "\tnotes\tsource\n"
+      "acme/bad\thub\tacme\tnope\tnope\t\t1B\tyes\tno\tno\tno\tclosed\tno"
+      "\t\t\ts\n"
+      "acme/good\thub\tacme\tmit\tmit\tmerge:a/b, quantized:c/d?\t1B\tyes"
+      "\tno\tno\tno\tclosed\tno\t\t\ts\n"
+      "Qwen/Qwen3-8B\thub\tqwen\tmit\tmit\t\t8B\tyes\tno\tno\tno\tclosed"
+      "\tno\t\t\ts\n";
+  std::vector<TableProblem> Problems;
+  std::unique_ptr<KnowledgeBase> Overlay = KnowledgeBase::loadOverlay(
+      *KB, /*File=*/7, MemoryBuffer::getMemBufferCopy(Models, "acme.tsv"),
+      Problems);
+  ASSERT_EQ(Problems.size(), 1u);
+  EXPECT_EQ(Problems[0].Message,
+            "unknown licence in 'nope' (column 'licence')");
+  EXPECT_EQ(Models.substr(Problems[0].Offset, Problems[0].Length), "nope");
+  // The bad row is left out, the next one read.
+  EXPECT_FALSE(Overlay->lookupModel(ModelKind::Hub, "acme/bad"));
+  const Model *Good = Overlay->lookupModel(ModelKind::Hub, "acme/good");
+  ASSERT_TRUE(Good);
+  EXPECT_EQ(Good->TableFile, 7u);
+  ASSERT_EQ(Good->BaseModels.size(), 2u);
+  EXPECT_EQ(Good->BaseModels[0].Relation, BaseRelation::Merge);
+  EXPECT_EQ(Good->BaseModels[1].Relation, BaseRelation::Quantized);
+  EXPECT_FALSE(Good->BaseModels[1].Verified);
+  // A row replaces the parent's; the parent's other rows still resolve.
+  EXPECT_EQ(Overlay->lookupModel(ModelKind::Hub, "Qwen/Qwen3-8B")->Level,
+            Openness::Closed);
+  EXPECT_NE(KB->lookupModel(ModelKind::Hub, "Qwen/Qwen3-8B")->Level,
+            Openness::Closed);
+  EXPECT_TRUE(
+      Overlay->lookupModel(ModelKind::Hub, "mistralai/Mistral-7B-v0.1"));
+}
+
 } // namespace
 } // namespace licit

@@ -49,7 +49,6 @@ struct PipelineStats {
 PipelineStats runPipeline(llvm::vfs::FileSystem &FS, SourceFiles &Files,
                           llvm::ArrayRef<FileID> Inputs,
                           llvm::ArrayRef<FileID> Explicit, Pipeline &Passes,
-                          const KnowledgeBase &KB,
                           const PipelineOptions &Options, FactStore &Facts,
                           std::vector<Diagnostic> &Diags);
 

@@ -93,7 +93,6 @@ private:
   /// sorts them into the final list.
   void finish(bool ReportUnusedExceptions);
 
-  const KnowledgeBase &KB;
   ScanOptions Options;
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS;
   SourceFiles Files;

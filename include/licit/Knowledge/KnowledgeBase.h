@@ -16,6 +16,7 @@
 #define LICIT_KNOWLEDGE_KNOWLEDGEBASE_H
 
 #include "licit/Basic/RuleID.h"
+#include "licit/Basic/SourceFiles.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/SmallVector.h"
@@ -142,8 +143,10 @@ struct Model {
   Fact EuExcluded;
   llvm::StringRef Notes;
   llvm::StringRef Source;
-  /// The table the row is in, and where the row starts, for provenance.
+  /// The table the row is in, and where the row starts, for provenance:
+  /// a registered file for an overlay, a built-in buffer otherwise (0).
   llvm::MemoryBufferRef Table;
+  FileID TableFile = 0;
   unsigned RowOffset = 0;
 };
 
@@ -159,35 +162,72 @@ struct Alternative {
   llvm::StringRef Reason;
 };
 
-/// Read-only after loading, so passes may share it across threads.
+/// A malformed row of a table: where it is (bytes) and why. The row is
+/// left out and the rest of the table is read, unless the problem is the
+/// header: then nothing is.
+struct TableProblem {
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Message;
+  bool InHeader = false;
+};
+
+/// Read-only after loading, so passes may share it across threads. A
+/// knowledge base can be a layer over another (an organisation's own facts
+/// over the built-in ones): lookups try the layer first, then its parent.
 class KnowledgeBase {
 public:
   /// Loads the data files embedded in the binary.
   /// \returns an error naming file:line:column of the first malformed cell.
   static llvm::Expected<std::unique_ptr<KnowledgeBase>> loadBuiltin();
 
-  /// Loads the three tables from the given buffers; used by loadBuiltin()
-  /// and by tests. The buffers' identifiers name the files in errors.
+  /// Loads the three tables from the given buffers, which must outlive the
+  /// knowledge base; used by loadBuiltin() and by tests. \returns an error
+  /// naming file:line:column of the first malformed cell.
   static llvm::Expected<std::unique_ptr<KnowledgeBase>>
   load(llvm::MemoryBufferRef Licences, llvm::MemoryBufferRef Models,
        llvm::MemoryBufferRef Alternatives);
 
+  /// Loads an organisation's table over \p Parent: one licences, models or
+  /// alternatives table in the built-in format (its header says which),
+  /// the contents of registered file \p File. The layer owns \p Buffer. A
+  /// row replaces a parent row with the same id; malformed rows are left
+  /// out and added to \p Problems.
+  static std::unique_ptr<KnowledgeBase>
+  loadOverlay(const KnowledgeBase &Parent, FileID File,
+              std::unique_ptr<llvm::MemoryBuffer> Buffer,
+              std::vector<TableProblem> &Problems);
+
   /// Looks a licence up by id or SPDX id, ignoring case.
   const Licence *lookupLicence(llvm::StringRef ID) const;
+  /// Every licence id, of this layer and those under it.
+  void licenceIDs(std::vector<llvm::StringRef> &Out) const;
   /// Looks a model up by id in the namespace of \p Kind, ignoring case as
   /// the Hugging Face hub does.
   const Model *lookupModel(ModelKind Kind, llvm::StringRef ID) const;
-  /// \returns the permissive replacements recorded for \p ModelID.
+  /// \returns the permissive replacements recorded for \p ModelID; a
+  /// layer that lists any for it replaces those of the layers under it.
   llvm::ArrayRef<Alternative> alternativesFor(llvm::StringRef ModelID) const;
 
+  /// This layer's own rows.
   llvm::ArrayRef<Licence> licences() const { return Licences; }
   llvm::ArrayRef<Model> models() const { return Models; }
 
 private:
   KnowledgeBase() = default;
-  llvm::Error parseLicences(llvm::MemoryBufferRef Buffer);
-  llvm::Error parseModels(llvm::MemoryBufferRef Buffer);
-  llvm::Error parseAlternatives(llvm::MemoryBufferRef Buffer);
+  // Each reads one table into this layer; \returns false when its header
+  // is wrong (nothing read).
+  bool parseLicences(llvm::MemoryBufferRef Buffer,
+                     std::vector<TableProblem> &Problems);
+  bool parseModels(llvm::MemoryBufferRef Buffer,
+                   std::vector<TableProblem> &Problems);
+  bool parseAlternatives(llvm::MemoryBufferRef Buffer,
+                         std::vector<TableProblem> &Problems);
+
+  const KnowledgeBase *Parent = nullptr;
+  /// An overlay's file and its text, which the rows point into.
+  FileID File = 0;
+  std::unique_ptr<llvm::MemoryBuffer> Owned;
 
   std::vector<Licence> Licences;
   std::vector<Model> Models;

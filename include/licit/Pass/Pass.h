@@ -18,20 +18,23 @@
 #include "licit/Basic/SourceFiles.h"
 #include "licit/Facts/FactStore.h"
 #include "licit/Knowledge/KnowledgeBase.h"
+#include "licit/Policy/Policy.h"
 
 namespace licit {
-
-class CompiledPolicy;
 
 /// What every pass may read. File passes share it across threads, so
 /// they only read it; project passes run alone.
 struct PassContext {
-  const KnowledgeBase &KB;
   SourceFiles &Files;
 
   /// The policy governing file \p ID.
   const CompiledPolicy &policyFor(FileID ID) const {
     return *Files.get(ID).Policy;
+  }
+  /// The facts file \p ID sees: the built-in knowledge base under the
+  /// tables its policy names.
+  const KnowledgeBase &knowledgeFor(FileID ID) const {
+    return *policyFor(ID).Knowledge;
   }
 };
 

@@ -106,6 +106,19 @@ public:
   /// embedded one).
   std::string Path;
 
+  /// The facts this policy's files see: the built-in knowledge base with
+  /// the organisation's tables ([knowledge] tables, through extends too)
+  /// layered over it, in KnowledgeTables order. Never null.
+  const KnowledgeBase *Knowledge = nullptr;
+  struct KnowledgeTable {
+    FileID File;
+    /// Absolute, so that --dump-config output reads back from anywhere.
+    std::string AbsPath;
+    /// Where a policy named it.
+    SourceRange Range;
+  };
+  std::vector<KnowledgeTable> KnowledgeTables;
+
   llvm::Optional<Located<Severity>> Severities[NumRules];
   std::vector<ListEntry> LicenceAllow, LicenceDeny;
   std::vector<ListEntry> ModelAllow, ModelDeny;

@@ -43,8 +43,8 @@ public:
   /// \p Diags.
   Checker(const ModelRef &Ref, const ModelResolution &Res,
           const PassContext &Ctx, DiagSink &Diags)
-      : Ref(&Ref), Res(Res), KB(Ctx.KB), Policy(Ctx.policyFor(Ref.File)),
-        Diags(&Diags), ID(Res.PolicyID),
+      : Ref(&Ref), Res(Res), KB(Ctx.knowledgeFor(Ref.File)),
+        Policy(Ctx.policyFor(Ref.File)), Diags(&Diags), ID(Res.PolicyID),
         // Licences change between revisions, so a pinned one is named.
         AtRevision(
             Ref.Revision.empty() ? "" : " at revision '" + Ref.Revision + "'"),

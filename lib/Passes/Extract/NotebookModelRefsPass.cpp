@@ -163,7 +163,7 @@ private:
       return;
     SourceText Text(File.ID, std::move(Code), std::move(Map),
                     Escaping::JsonString);
-    python::extractModelRefs(Text, Ctx.KB, Facts);
+    python::extractModelRefs(Text, Ctx.knowledgeFor(File.ID), Facts);
   }
 
   const SourceFile &File;

@@ -12,7 +12,8 @@ namespace licit::extract {
 
 void PythonModelRefsPass::run(const SourceFile &File, const PassContext &Ctx,
                               FactStore &Facts, DiagSink &Diags) {
-  python::extractModelRefs(SourceText(File.ID, File.text()), Ctx.KB, Facts);
+  python::extractModelRefs(SourceText(File.ID, File.text()),
+                           Ctx.knowledgeFor(File.ID), Facts);
 }
 
 } // namespace licit::extract

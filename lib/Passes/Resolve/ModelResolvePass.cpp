@@ -8,7 +8,7 @@
 #include "ModelResolvePass.h"
 #include "licit/Facts/ModelRef.h"
 #include "licit/Facts/Resolution.h"
-#include "llvm/ADT/StringMap.h"
+#include <map>
 
 using namespace llvm;
 
@@ -16,20 +16,23 @@ namespace licit::resolve {
 
 void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
                            DiagSink &Diags) {
-  // A project names the same few models many times: resolve each once.
-  StringMap<ModelResolution> Cache;
+  // A project names the same few models many times: resolve each once per
+  // knowledge base (policies may layer different tables).
+  std::map<std::pair<const KnowledgeBase *, std::string>, ModelResolution>
+      Cache;
   ArrayRef<ModelRef> Refs = Facts.all<ModelRef>();
   std::vector<ModelResolution> Out;
   Out.reserve(Refs.size());
   for (unsigned I = 0; I != Refs.size(); ++I) {
     const ModelRef &Ref = Refs[I];
-    std::string Key = (modelKindName(Ref.Kind) + ":" + Ref.ID).str();
+    const KnowledgeBase &KB = Ctx.knowledgeFor(Ref.File);
+    auto Key =
+        std::make_pair(&KB, (modelKindName(Ref.Kind) + ":" + Ref.ID).str());
     auto It = Cache.find(Key);
     if (It == Cache.end())
-      It = Cache
-               .try_emplace(Key,
-                            resolveModel(Ctx.KB, Ref.Kind, Ref.ID, &Ctx.Files))
-               .first;
+      It =
+          Cache.try_emplace(Key, resolveModel(KB, Ref.Kind, Ref.ID, &Ctx.Files))
+              .first;
     Out.push_back(It->second);
     Out.back().Ref = I;
   }
