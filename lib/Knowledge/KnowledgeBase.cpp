@@ -324,11 +324,8 @@ bool KnowledgeBase::parseLicences(MemoryBufferRef Buffer,
       return Table.cellError(16, "licence '" + L.ID + "' cites no source");
     if (LicenceIndex.count(L.ID.lower()))
       return Table.cellError(0, "duplicate licence '" + L.ID + "'");
-    LicenceIndex[L.ID.lower()] = Licences.size();
-    // SPDX ids are a second way in; the first licence to claim one keeps it.
-    if (!L.Spdx.startswith("("))
-      LicenceIndex.try_emplace(L.Spdx.lower(), Licences.size());
     Licences.push_back(L);
+    indexLicence(Licences.size() - 1);
     return Error::success();
   });
 }
@@ -466,8 +463,8 @@ bool KnowledgeBase::parseModels(MemoryBufferRef Buffer,
       return Table.cellError(15, "model '" + M.ID + "' cites no source");
     if (ModelIndex.count(modelKey(M.Kind, M.ID)))
       return Table.cellError(0, "duplicate model '" + M.ID + "'");
-    ModelIndex[modelKey(M.Kind, M.ID)] = Models.size();
     Models.push_back(M);
+    indexModel(Models.size() - 1);
     return Error::success();
   });
 }
@@ -488,7 +485,7 @@ bool KnowledgeBase::parseAlternatives(MemoryBufferRef Buffer,
       return E;
     if (A.ToLicences.empty())
       return Table.cellError(2, "an alternative needs a known licence");
-    AlternativeIndex[A.From.lower()].push_back(A);
+    indexAlternative(A);
     return Error::success();
   });
 }
@@ -551,24 +548,20 @@ KnowledgeBase::loadOverlay(const KnowledgeBase &Parent, FileID File,
   return KB;
 }
 
-static const char LicencesTsv[] = {
-#include "Embedded/licences.tsv.inc"
-    0};
-static const char ModelsTsv[] = {
-#include "Embedded/models.tsv.inc"
-    0};
-static const char AlternativesTsv[] = {
-#include "Embedded/alternatives.tsv.inc"
-    0};
+void KnowledgeBase::indexLicence(unsigned I) {
+  const Licence &L = Licences[I];
+  LicenceIndex[L.ID.lower()] = I;
+  // SPDX ids are a second way in; the first licence to claim one keeps it.
+  if (!L.Spdx.startswith("("))
+    LicenceIndex.try_emplace(L.Spdx.lower(), I);
+}
 
-Expected<std::unique_ptr<KnowledgeBase>> KnowledgeBase::loadBuiltin() {
-  auto Ref = [](const char *Data, size_t Size, StringRef Name) {
-    return MemoryBufferRef(StringRef(Data, Size - 1), Name);
-  };
-  return load(Ref(LicencesTsv, sizeof(LicencesTsv), "<builtin>/licences.tsv"),
-              Ref(ModelsTsv, sizeof(ModelsTsv), "<builtin>/models.tsv"),
-              Ref(AlternativesTsv, sizeof(AlternativesTsv),
-                  "<builtin>/alternatives.tsv"));
+void KnowledgeBase::indexModel(unsigned I) {
+  ModelIndex[modelKey(Models[I].Kind, Models[I].ID)] = I;
+}
+
+void KnowledgeBase::indexAlternative(const Alternative &A) {
+  AlternativeIndex[A.From.lower()].push_back(A);
 }
 
 const Licence *KnowledgeBase::lookupLicence(StringRef ID) const {

@@ -186,10 +186,7 @@ int main(int argc, char **argv) {
     return 0;
   }
 
-  Expected<std::unique_ptr<KnowledgeBase>> KB = KnowledgeBase::loadBuiltin();
-  if (!KB)
-    return fail("built-in knowledge base is corrupt: " +
-                toString(KB.takeError()));
+  std::unique_ptr<KnowledgeBase> KB = KnowledgeBase::loadBuiltin();
   Expected<GlobList> Passes = GlobList::parse(PassGlobs);
   if (!Passes)
     return fail("--passes: " + toString(Passes.takeError()));
@@ -240,7 +237,7 @@ int main(int argc, char **argv) {
 
   if (DumpConfig) {
     std::string First = Options.Paths.front();
-    Scan S(**KB, std::move(Options));
+    Scan S(*KB, std::move(Options));
     S.dumpPolicy(First, outs());
     emitText(S.diagnostics(), S.files(), errs(), Colors);
     return S.exitCode() == 2 ? 2 : 0;
@@ -253,7 +250,7 @@ int main(int argc, char **argv) {
     Expected<GlobList> NoChecks = GlobList::parse("extract-*,resolve-*");
     Options.Passes = std::move(*NoChecks);
   }
-  Scan S(**KB, std::move(Options));
+  Scan S(*KB, std::move(Options));
   if (Error E = S.run())
     return fail(toString(std::move(E)));
   if (Cmd == Command::Models) {

@@ -16,12 +16,7 @@ namespace {
 /// Loads the built-in tables once for the whole suite.
 class KnowledgeBaseTest : public ::testing::Test {
 protected:
-  static void SetUpTestSuite() {
-    Expected<std::unique_ptr<KnowledgeBase>> Loaded =
-        KnowledgeBase::loadBuiltin();
-    ASSERT_TRUE(static_cast<bool>(Loaded)) << toString(Loaded.takeError());
-    KB = std::move(*Loaded).release();
-  }
+  static void SetUpTestSuite() { KB = KnowledgeBase::loadBuiltin().release(); }
   static void TearDownTestSuite() { delete KB; }
 
   static const KnowledgeBase *KB;
@@ -103,6 +98,80 @@ TEST_F(KnowledgeBaseTest, OllamaTagsResolveThroughQuantisations) {
   EXPECT_EQ(M->ID, "llama3.1:8b");
   EXPECT_TRUE(KB->lookupModel(ModelKind::Ollama, "llama3.2:latest"));
   EXPECT_FALSE(KB->lookupModel(ModelKind::Hub, "llama3.2"));
+}
+
+/// Reads lib/Knowledge/<Name> from the source tree.
+std::unique_ptr<MemoryBuffer> sourceTable(StringRef Name) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> B = MemoryBuffer::getFile(
+      Twine(LICIT_SOURCE_DIR) + "/lib/Knowledge/" + Name, /*IsText=*/true);
+  EXPECT_TRUE(static_cast<bool>(B)) << Name.str();
+  return B ? std::move(*B) : MemoryBuffer::getMemBuffer("");
+}
+
+bool sameFact(const Fact &A, const Fact &B) {
+  return A.Value == B.Value && A.Verified == B.Verified && A.Word == B.Word &&
+         A.Detail == B.Detail;
+}
+
+bool sameRefs(ArrayRef<LicenceRef> A, ArrayRef<LicenceRef> B) {
+  return A.size() == B.size() &&
+         std::equal(
+             A.begin(), A.end(), B.begin(),
+             [](const LicenceRef &X, const LicenceRef &Y) {
+               return X.ID == Y.ID && X.Verified == Y.Verified;
+             });
+}
+
+// The generated tables say exactly what parsing the TSV files says.
+TEST_F(KnowledgeBaseTest, GeneratedTablesMatchTheSources) {
+  auto L = sourceTable("licences.tsv"), M = sourceTable("models.tsv"),
+       A = sourceTable("alternatives.tsv");
+  Expected<std::unique_ptr<KnowledgeBase>> Parsed =
+      KnowledgeBase::load(*L, *M, *A);
+  ASSERT_TRUE(static_cast<bool>(Parsed)) << toString(Parsed.takeError());
+  const KnowledgeBase &P = **Parsed;
+  ASSERT_EQ(P.licences().size(), KB->licences().size());
+  for (size_t I = 0; I != P.licences().size(); ++I) {
+    const Licence &X = P.licences()[I], &Y = KB->licences()[I];
+    EXPECT_EQ(X.ID, Y.ID);
+    EXPECT_EQ(X.Spdx, Y.Spdx);
+    EXPECT_EQ(X.Name, Y.Name);
+    EXPECT_EQ(X.Notes, Y.Notes);
+    EXPECT_EQ(X.Source, Y.Source);
+    for (unsigned T = 0; T != NumTraits; ++T)
+      EXPECT_TRUE(sameFact(X.Traits[T], Y.Traits[T])) << X.ID.str();
+  }
+  ASSERT_EQ(P.models().size(), KB->models().size());
+  for (size_t I = 0; I != P.models().size(); ++I) {
+    const Model &X = P.models()[I], &Y = KB->models()[I];
+    EXPECT_EQ(X.ID, Y.ID);
+    EXPECT_EQ(X.Kind, Y.Kind);
+    EXPECT_TRUE(sameRefs(X.Declared, Y.Declared)) << X.ID.str();
+    EXPECT_TRUE(sameRefs(X.Effective, Y.Effective)) << X.ID.str();
+    EXPECT_EQ(X.LicenceDetail, Y.LicenceDetail);
+    ASSERT_EQ(X.BaseModels.size(), Y.BaseModels.size()) << X.ID.str();
+    for (size_t B = 0; B != X.BaseModels.size(); ++B) {
+      EXPECT_EQ(X.BaseModels[B].ID, Y.BaseModels[B].ID);
+      EXPECT_EQ(X.BaseModels[B].Relation, Y.BaseModels[B].Relation);
+      EXPECT_EQ(X.BaseModels[B].Verified, Y.BaseModels[B].Verified);
+    }
+    EXPECT_EQ(X.Level, Y.Level);
+    for (auto F : {&Model::Weights, &Model::Code, &Model::Data,
+                   &Model::Methodology, &Model::Gated, &Model::EuExcluded})
+      EXPECT_TRUE(sameFact(X.*F, Y.*F)) << X.ID.str();
+    EXPECT_EQ(X.Notes, Y.Notes);
+    EXPECT_EQ(X.Source, Y.Source);
+    EXPECT_EQ(X.RowOffset, Y.RowOffset);
+    EXPECT_EQ(Y.Table.getBuffer().substr(Y.RowOffset, Y.ID.size()), Y.ID);
+    ArrayRef<Alternative> PA = P.alternativesFor(X.ID),
+                          KA = KB->alternativesFor(X.ID);
+    ASSERT_EQ(PA.size(), KA.size()) << X.ID.str();
+    for (size_t J = 0; J != PA.size(); ++J) {
+      EXPECT_EQ(PA[J].To, KA[J].To);
+      EXPECT_EQ(PA[J].Reason, KA[J].Reason);
+      EXPECT_TRUE(sameRefs(PA[J].ToLicences, KA[J].ToLicences));
+    }
+  }
 }
 
 TEST(KnowledgeBaseLoadTest, MalformedCellIsLocated) {

@@ -19,7 +19,7 @@ namespace {
 class PolicyTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    KB = cantFail(KnowledgeBase::loadBuiltin());
+    KB = KnowledgeBase::loadBuiltin();
     Loader = std::make_unique<PolicyLoader>(Files, *KB);
   }
 

@@ -26,6 +26,10 @@
 #include <memory>
 #include <vector>
 
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
+
 namespace licit {
 
 enum class Trait : unsigned char {
@@ -177,9 +181,9 @@ struct TableProblem {
 /// over the built-in ones): lookups try the layer first, then its parent.
 class KnowledgeBase {
 public:
-  /// Loads the data files embedded in the binary.
-  /// \returns an error naming file:line:column of the first malformed cell.
-  static llvm::Expected<std::unique_ptr<KnowledgeBase>> loadBuiltin();
+  /// The built-in tables, checked and turned into C++ at build time
+  /// (licit-tblgen), so loading them parses nothing.
+  static std::unique_ptr<KnowledgeBase> loadBuiltin();
 
   /// Loads the three tables from the given buffers, which must outlive the
   /// knowledge base; used by loadBuiltin() and by tests. \returns an error
@@ -209,6 +213,9 @@ public:
   /// layer that lists any for it replaces those of the layers under it.
   llvm::ArrayRef<Alternative> alternativesFor(llvm::StringRef ModelID) const;
 
+  /// Writes this knowledge base as the C++ that loadBuiltin() embeds.
+  void emitCxx(llvm::raw_ostream &OS) const;
+
   /// This layer's own rows.
   llvm::ArrayRef<Licence> licences() const { return Licences; }
   llvm::ArrayRef<Model> models() const { return Models; }
@@ -223,6 +230,11 @@ private:
                    std::vector<TableProblem> &Problems);
   bool parseAlternatives(llvm::MemoryBufferRef Buffer,
                          std::vector<TableProblem> &Problems);
+
+  // Add row I (or A) to the lookup indexes.
+  void indexLicence(unsigned I);
+  void indexModel(unsigned I);
+  void indexAlternative(const Alternative &A);
 
   const KnowledgeBase *Parent = nullptr;
   /// An overlay's file and its text, which the rows point into.
