@@ -52,8 +52,7 @@ private:
   void walk(StringRef Root, StringRef RealRoot);
   /// Registers a regular file. \p Kinds is its classification.
   /// \returns its id.
-  FileID addFile(StringRef Path, StringRef AbsPath, FileKindSet Kinds,
-                 uint64_t Size);
+  FileID addFile(StringRef Path, StringRef AbsPath, FileKindSet Kinds);
   void skip(StringRef Path, const Twine &Why) {
     Diags.report(RuleID::InputSkipped,
                  SourceRange::wholeFile(
@@ -84,14 +83,11 @@ FileKindSet Walker::classify(StringRef Path) {
   return Head ? refineByContent(Path, Kinds, (*Head)->getBuffer()) : Kinds;
 }
 
-FileID Walker::addFile(StringRef Path, StringRef AbsPath, FileKindSet Kinds,
-                       uint64_t Size) {
+FileID Walker::addFile(StringRef Path, StringRef AbsPath, FileKindSet Kinds) {
   auto [ID, New] = Files.add(displayPath(Path), AbsPath);
   if (!New)
     return ID; // Named twice, or as a file and inside a directory.
-  SourceFile &F = Files.get(ID);
-  F.Kinds = Kinds;
-  F.Size = Size;
+  Files.get(ID).Kinds = Kinds;
   Found.Files.push_back(ID);
   return ID;
 }
@@ -117,7 +113,7 @@ Error Walker::addPath(StringRef Path) {
     skip(Path, "no pass reads this kind of file");
     return Error::success();
   }
-  FileID ID = addFile(Path, Real, Kinds, Status->getSize());
+  FileID ID = addFile(Path, Real, Kinds);
   if (!is_contained(Found.Named, ID))
     Found.Named.push_back(ID);
   return Error::success();
@@ -185,10 +181,8 @@ void Walker::walk(StringRef Root, StringRef RealRoot) {
       if (Entry.type() != sys::fs::file_type::regular_file)
         continue;
       FileKindSet Kinds = classify(Path);
-      if (Kinds.empty())
-        continue;
-      ErrorOr<vfs::Status> Status = FS.status(Path);
-      addFile(Path, Real, Kinds, Status ? Status->getSize() : 0);
+      if (!Kinds.empty())
+        addFile(Path, Real, Kinds);
     }
     Stack.insert(Stack.end(), std::make_move_iterator(Subdirs.rbegin()),
                  std::make_move_iterator(Subdirs.rend()));

@@ -46,21 +46,29 @@ static bool readFile(vfs::FileSystem &FS, SourceFile &F,
                 "skipped: " + Why);
     return false;
   };
+  auto Unreadable = [&](std::error_code EC) {
+    Sink.report(RuleID::InputUnreadable, SourceRange::wholeFile(F.ID),
+                "cannot read file: " + EC.message());
+    return false;
+  };
+  ErrorOr<std::unique_ptr<vfs::File>> Open = FS.openFileForRead(F.Path);
+  if (!Open)
+    return Unreadable(Open.getError());
+  // The size comes from the open file (one fstat here, in parallel, rather
+  // than a stat per file in the walk).
+  ErrorOr<vfs::Status> Status = (*Open)->status();
+  if (!Status)
+    return Unreadable(Status.getError());
+  F.Size = Status->getSize();
   if (Mode == ReadMode::Text && F.Size > Options.MaxFileSize)
     return Skip("larger than " + Twine(Options.MaxFileSize >> 20) + " MiB");
-  ErrorOr<std::unique_ptr<vfs::File>> Open = FS.openFileForRead(F.Path);
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
-      Open ? (*Open)->getBuffer(F.Path,
-                                Mode == ReadMode::Header
-                                    ? int64_t(std::min(F.Size, HeaderReadBytes))
-                                    : -1,
-                                /*RequiresNullTerminator=*/false)
-           : ErrorOr<std::unique_ptr<MemoryBuffer>>(Open.getError());
-  if (!Buffer) {
-    Sink.report(RuleID::InputUnreadable, SourceRange::wholeFile(F.ID),
-                "cannot read file: " + Buffer.getError().message());
-    return false;
-  }
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = (*Open)->getBuffer(
+      F.Path,
+      Mode == ReadMode::Header ? int64_t(std::min(F.Size, HeaderReadBytes))
+                               : int64_t(F.Size),
+      /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return Unreadable(Buffer.getError());
   if (Mode == ReadMode::Text &&
       (*Buffer)->getBuffer().take_front(8192).contains('\0'))
     return Skip("binary content in a file named like text");

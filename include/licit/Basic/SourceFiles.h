@@ -95,6 +95,7 @@ struct SourceFile {
   /// the registry's key, and what policy path globs match against.
   std::string AbsPath;
   FileKindSet Kinds;
+  /// The size on disk, known once the file is opened.
   uint64_t Size = 0;
   /// A built-in buffer (a shipped policy pack, a knowledge table): never
   /// written by --fix.
