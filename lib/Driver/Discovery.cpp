@@ -123,11 +123,33 @@ void Walker::walk(StringRef Root, StringRef RealRoot) {
   struct Dir {
     std::string Path, Real;
     IgnoreStack::Level Ignores;
+    /// The policy exclusions in force, and whose they are.
+    const ExcludeList *Excludes;
+    IgnoreStack::Level ExcludeLevel;
   };
   IgnoreStack Ignores(FS, RealRoot, Options.UseIgnoreFiles);
+  // Policy exclusions: their own stack, so --no-ignore leaves them on and
+  // a nested policy's list replaces its parent's (policies do not inherit
+  // implicitly).
+  IgnoreStack Excludes(FS, RealRoot, /*Enabled=*/false);
+  auto ExcludeLevel = [&](StringRef Real, const ExcludeList *Parent,
+                          IgnoreStack::Level ParentLevel)
+      -> std::pair<const ExcludeList *, IgnoreStack::Level> {
+    const ExcludeList *List =
+        Options.ExcludesFor ? Options.ExcludesFor(Real) : nullptr;
+    if (List == Parent)
+      return {List, ParentLevel};
+    IgnoreStack::Level L = 0;
+    if (List)
+      for (const ExcludeList::Pattern &P : List->Patterns)
+        L = Excludes.add(P.BaseDir, StringRef(P.Text), L);
+    return {List, L};
+  };
   std::vector<Dir> Stack;
-  Stack.push_back(
-      {Root.str(), RealRoot.str(), Ignores.enter(RealRoot, Ignores.root())});
+  auto [RootList, RootLevel] = ExcludeLevel(RealRoot, nullptr, 0);
+  Stack.push_back({Root.str(), RealRoot.str(),
+                   Ignores.enter(RealRoot, Ignores.root()), RootList,
+                   RootLevel});
   while (!Stack.empty()) {
     Dir D = std::move(Stack.back());
     Stack.pop_back();
@@ -156,7 +178,8 @@ void Walker::walk(StringRef Root, StringRef RealRoot) {
       SmallString<256> Real(D.Real);
       sys::path::append(Real, Name);
       bool IsDir = Entry.type() == sys::fs::file_type::directory_file;
-      if (Ignores.isIgnored(D.Ignores, Real, IsDir))
+      if (Ignores.isIgnored(D.Ignores, Real, IsDir) ||
+          Excludes.isIgnored(D.ExcludeLevel, Real, IsDir))
         continue;
       if (IsDir) {
         SmallString<256> Venv(Path);
@@ -164,8 +187,9 @@ void Walker::walk(StringRef Root, StringRef RealRoot) {
         // A virtual environment holds installed packages, not project code.
         if (isIgnoredDirectory(Name) || FS.exists(Venv))
           continue;
-        Subdirs.push_back(
-            {Path.str(), Real.str().str(), Ignores.enter(Real, D.Ignores)});
+        auto [List, Level] = ExcludeLevel(Real, D.Excludes, D.ExcludeLevel);
+        Subdirs.push_back({Path.str(), Real.str().str(),
+                           Ignores.enter(Real, D.Ignores), List, Level});
         continue;
       }
       if (Entry.type() == sys::fs::file_type::symlink_file) {

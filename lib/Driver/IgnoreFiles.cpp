@@ -282,6 +282,18 @@ IgnoreStack::Level IgnoreStack::enter(StringRef RealDir, Level Parent) {
   return Nodes.size() - 1;
 }
 
+IgnoreStack::Level IgnoreStack::add(StringRef Dir, ArrayRef<StringRef> Lines,
+                                    Level Parent) {
+  Node N{Parent, Dir.str(), {}};
+  for (StringRef Line : Lines) {
+    IgnorePattern P;
+    if (P.parse(Line))
+      N.Patterns.push_back(std::move(P));
+  }
+  Nodes.push_back(std::move(N));
+  return Nodes.size() - 1;
+}
+
 bool IgnoreStack::isIgnored(Level L, StringRef RealPath, bool IsDir) const {
   // The last matching pattern decides: search from the deepest file back.
   for (; L != 0; L = Nodes[L].Parent) {

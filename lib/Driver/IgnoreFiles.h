@@ -79,6 +79,11 @@ public:
   /// .gitignore and .ignore added.
   Level enter(llvm::StringRef RealDir, Level Parent);
 
+  /// \returns a level with \p Lines (ignore-file syntax, relative to
+  /// \p Dir) over \p Parent, whether or not ignore files are enabled.
+  Level add(llvm::StringRef Dir, llvm::ArrayRef<llvm::StringRef> Lines,
+            Level Parent);
+
   /// \returns true when \p RealPath, an entry of the directory at \p L, is
   /// ignored.
   bool isIgnored(Level L, llvm::StringRef RealPath, bool IsDir) const;

@@ -50,9 +50,22 @@ void Scan::dumpPolicy(StringRef Path, raw_ostream &OS) {
   finish(/*ReportUnusedExceptions=*/false);
 }
 
+Expected<DiscoveredFiles> Scan::discover() {
+  DiscoveryOptions Opts;
+  Opts.UseIgnoreFiles = Options.UseIgnoreFiles;
+  Opts.ExcludesFor = [this](StringRef RealDir) -> const ExcludeList * {
+    const ExcludeList &List = policyForDirectory(RealDir).Exclude;
+    return List.Patterns.empty() ? nullptr : &List;
+  };
+  DiagSink Sink;
+  Expected<DiscoveredFiles> Found =
+      discoverFiles(*FS, Files, Options.Paths, Opts, Sink);
+  Sink.moveTo(Diags);
+  return Found;
+}
+
 Error Scan::run() {
   std::vector<FileID> Inputs, Explicit;
-  DiagSink Discovery;
   if (Options.StdinBuffer) {
     // One buffer, checked as if it were the file at StdinPath.
     std::string Abs = absolutePath(Options.StdinPath);
@@ -65,16 +78,13 @@ Error Scan::run() {
     Inputs.push_back(ID);
     Explicit.push_back(ID);
   } else {
-    Expected<DiscoveredFiles> Found =
-        discoverFiles(*FS, Files, Options.Paths,
-                      DiscoveryOptions{Options.UseIgnoreFiles}, Discovery);
+    Expected<DiscoveredFiles> Found = discover();
     if (!Found)
       return Found.takeError();
     Inputs = std::move(Found->Files);
     // A file named on the command line is reported when no pass reads it.
     Explicit = std::move(Found->Named);
   }
-  Discovery.moveTo(Diags);
   // Every file's policy is settled before the parallel phase.
   for (FileID ID : Inputs) {
     SourceFile &F = Files.get(ID);

@@ -122,7 +122,18 @@ static void writeList(raw_ostream &OS, StringRef Key,
 }
 
 void CompiledPolicy::dump(raw_ostream &OS) const {
-  OS << "# Effective policy, read from " << Path << "\n[rules]\n";
+  OS << "# Effective policy, read from " << Path << "\n";
+  if (!Exclude.Patterns.empty()) {
+    // Relative to the file that wrote each: written here as given.
+    OS << "exclude = [";
+    ListSeparator LS;
+    for (const ExcludeList::Pattern &P : Exclude.Patterns) {
+      OS << LS;
+      writeString(OS, P.Text);
+    }
+    OS << "]\n";
+  }
+  OS << "[rules]\n";
   for (const RuleInfo &R : allRules())
     if (R.isConfigurable())
       OS << R.Name << " = \"" << severityName(severityOf(R.ID)) << "\"\n";
@@ -574,6 +585,7 @@ void PolicyLoader::Impl::compileExtends(const TomlNode &Node,
     if (Base->MinOpenness)
       P.MinOpenness = Base->MinOpenness;
     append_range(P.Exceptions, Base->Exceptions);
+    append_range(P.Exclude.Patterns, Base->Exclude.Patterns);
     for (const CompiledPolicy::KnowledgeTable &T : Base->KnowledgeTables)
       addKnowledgeTable(P, T);
   }
@@ -629,12 +641,22 @@ void PolicyLoader::Impl::compileKnowledge(const TomlNode &Table,
 }
 
 void PolicyLoader::Impl::compileRoot(const TomlNode &Root, CompiledPolicy &P) {
-  checkKeys(
-      Root,
-      {"extends", "knowledge", "rules", "licences", "models", "exceptions"},
-      "a policy");
+  checkKeys(Root,
+            {"extends", "exclude", "knowledge", "rules", "licences", "models",
+             "exceptions"},
+            "a policy");
   if (const TomlNode *Extends = Root.get("extends"))
     compileExtends(*Extends, P);
+  // After the bases' patterns: the last matching pattern decides.
+  if (const TomlNode *Exclude = Root.get("exclude"))
+    for (const TomlNode *Item : stringList(*Exclude)) {
+      if (StringRef(Item->Str).trim().empty()) {
+        report(RuleID::PolicyInvalidValue, Item->Range,
+               "empty exclude pattern");
+        continue;
+      }
+      P.Exclude.Patterns.push_back({Item->Str, CurrentDir, Item->Range});
+    }
   // Before the lists: they may name the organisation's own licences.
   if (const TomlNode *Knowledge = Root.get("knowledge"))
     if (expect(*Knowledge, TomlNode::Table))

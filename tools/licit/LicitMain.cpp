@@ -217,23 +217,21 @@ int main(int argc, char **argv) {
     Options.StdinBuffer = std::move(*In);
   }
   Options.UseIgnoreFiles = !NoIgnore;
-  if (ListFiles) {
-    SourceFiles Files;
-    DiagSink Ignored; // Skipped files are not found files.
-    Expected<DiscoveredFiles> Found =
-        discoverFiles(*vfs::getRealFileSystem(), Files, Options.Paths,
-                      DiscoveryOptions{Options.UseIgnoreFiles}, Ignored);
-    if (!Found)
-      return fail(toString(Found.takeError()));
-    for (FileID ID : Found->Files)
-      outs() << Files.path(ID) << "\n";
-    return 0;
-  }
   Options.PolicyFile = PolicyPath;
   Options.DiscoverPolicies = !sys::Process::GetEnv("LICIT_NO_DEFAULT_POLICY");
   Options.Passes = std::move(*Passes);
   Options.WarningsAsErrors = std::move(*AsErrors);
   Options.Pipeline.Threads = Jobs;
+
+  if (ListFiles) {
+    Scan S(*KB, std::move(Options));
+    Expected<DiscoveredFiles> Found = S.discover();
+    if (!Found)
+      return fail(toString(Found.takeError()));
+    for (FileID ID : Found->Files)
+      outs() << S.files().path(ID) << "\n";
+    return 0;
+  }
 
   if (DumpConfig) {
     std::string First = Options.Paths.front();

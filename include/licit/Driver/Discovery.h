@@ -18,8 +18,10 @@
 
 #include "licit/Basic/Diagnostic.h"
 #include "licit/Basic/SourceFiles.h"
+#include "licit/Policy/Policy.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,10 @@ namespace licit {
 struct DiscoveryOptions {
   /// Honour .gitignore, .git/info/exclude and .ignore (off: --no-ignore).
   bool UseIgnoreFiles = true;
+  /// The exclusions in force in a directory (its policy's), given its
+  /// real path; the same list for a directory and its parent means the
+  /// parent's apply. Not affected by UseIgnoreFiles.
+  std::function<const ExcludeList *(llvm::StringRef RealDir)> ExcludesFor;
 };
 
 /// What discovery found.

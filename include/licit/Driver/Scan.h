@@ -19,6 +19,7 @@
 #include "licit/Basic/Diagnostic.h"
 #include "licit/Basic/GlobList.h"
 #include "licit/Basic/SourceFiles.h"
+#include "licit/Driver/Discovery.h"
 #include "licit/Driver/Pipeline.h"
 #include "licit/Facts/FactStore.h"
 #include "licit/Knowledge/KnowledgeBase.h"
@@ -64,6 +65,10 @@ public:
   /// Runs the whole pipeline. \returns an error for a bad command line,
   /// e.g. a path that does not exist.
   llvm::Error run();
+
+  /// Finds the files under the paths (ignore files and each directory's
+  /// policy `exclude` applied), without reading them (--list-files).
+  llvm::Expected<DiscoveredFiles> discover();
 
   /// Writes the effective policy for \p Path as TOML (--dump-config).
   /// Problems in the policy files are then in diagnostics().

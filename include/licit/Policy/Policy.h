@@ -59,6 +59,17 @@ struct ListEntry {
   bool matches(llvm::StringRef ID) const;
 };
 
+/// Paths to leave out, in .gitignore syntax, each relative to the directory
+/// of the policy file that wrote it (`exclude = [...]`).
+struct ExcludeList {
+  struct Pattern {
+    std::string Text;
+    std::string BaseDir;
+    SourceRange Range;
+  };
+  std::vector<Pattern> Patterns;
+};
+
 /// A finding the organisation accepts, with its justification.
 struct PolicyException {
   std::vector<ListEntry> Models;
@@ -110,6 +121,8 @@ public:
   /// the organisation's tables ([knowledge] tables, through extends too)
   /// layered over it, in KnowledgeTables order. Never null.
   const KnowledgeBase *Knowledge = nullptr;
+  /// Paths discovery leaves out under this policy, its bases' included.
+  ExcludeList Exclude;
   struct KnowledgeTable {
     FileID File;
     /// Absolute, so that --dump-config output reads back from anywhere.
