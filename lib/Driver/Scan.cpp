@@ -22,7 +22,7 @@ namespace licit {
 Scan::Scan(const KnowledgeBase &KB, ScanOptions Options,
            IntrusiveRefCntPtr<vfs::FileSystem> FS)
     : Options(std::move(Options)), FS(std::move(FS)),
-      Policies(std::make_unique<PolicyLoader>(Files, KB)) {}
+      Policies(std::make_unique<PolicyLoader>(Files, KB, *this->FS)) {}
 
 Scan::~Scan() = default;
 
@@ -42,7 +42,8 @@ const CompiledPolicy &Scan::policyFor(const SourceFile &File) {
 
 void Scan::dumpPolicy(StringRef Path, raw_ostream &OS) {
   SmallString<256> Dir(Path);
-  if (!sys::fs::is_directory(Dir))
+  ErrorOr<vfs::Status> Status = FS->status(Dir);
+  if (!Status || !Status->isDirectory())
     sys::path::remove_filename(Dir);
   if (Dir.empty())
     Dir = ".";

@@ -21,6 +21,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <ctime>
 #include <map>
@@ -209,7 +210,8 @@ Optional<StringRef> PolicyLoader::builtinPack(StringRef Name) {
 
 class PolicyLoader::Impl {
 public:
-  Impl(SourceFiles &Files, const KnowledgeBase &KB) : Files(Files), KB(KB) {}
+  Impl(SourceFiles &Files, const KnowledgeBase &KB, vfs::FileSystem &FS)
+      : Files(Files), KB(KB), FS(FS) {}
 
   const CompiledPolicy &loadPath(StringRef Path, SourceRange ExtendsRange);
   /// Loads a pyproject.toml that configures licit; null when it does not.
@@ -267,6 +269,12 @@ private:
 
   SourceFiles &Files;
   const KnowledgeBase &KB;
+  vfs::FileSystem &FS;
+  /// \returns true when \p Path is a regular file (links followed).
+  bool isRegularFile(StringRef Path) {
+    ErrorOr<vfs::Status> S = FS.status(Path);
+    return S && S->getType() == sys::fs::file_type::regular_file;
+  }
   /// Knowledge layers by (parent, table file): policies that name the same
   /// tables over the same base share them.
   std::map<std::pair<const KnowledgeBase *, FileID>,
@@ -726,8 +734,8 @@ ErrorOr<FileID> PolicyLoader::Impl::readFile(StringRef Abs) {
   SourceFile &F = Files.get(ID);
   if (!F.Buffer) {
     ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
-        MemoryBuffer::getFile(Shown, /*IsText=*/false,
-                              /*RequiresNullTerminator=*/false);
+        FS.getBufferForFile(Shown, /*FileSize=*/-1,
+                            /*RequiresNullTerminator=*/false);
     if (!Buffer)
       return Buffer.getError();
     F.Buffer = std::move(*Buffer);
@@ -801,13 +809,13 @@ const CompiledPolicy &PolicyLoader::Impl::forDirectory(StringRef Dir,
     Visited.push_back(D.str());
     SmallString<256> Candidate(D);
     sys::path::append(Candidate, ".licit.toml");
-    if (sys::fs::is_regular_file(Candidate)) {
+    if (isRegularFile(Candidate)) {
       Found = &loadPath(Candidate, SourceRange());
       break;
     }
     Candidate = D;
     sys::path::append(Candidate, "pyproject.toml");
-    if (sys::fs::is_regular_file(Candidate))
+    if (isRegularFile(Candidate))
       if ((Found = loadPyproject(Candidate)))
         break;
   }
@@ -834,8 +842,9 @@ void PolicyLoader::Impl::reportUnusedExceptions(
   Sink.moveTo(Out);
 }
 
-PolicyLoader::PolicyLoader(SourceFiles &Files, const KnowledgeBase &KB)
-    : P(std::make_unique<Impl>(Files, KB)) {}
+PolicyLoader::PolicyLoader(SourceFiles &Files, const KnowledgeBase &KB,
+                           vfs::FileSystem &FS)
+    : P(std::make_unique<Impl>(Files, KB, FS)) {}
 PolicyLoader::~PolicyLoader() = default;
 
 const CompiledPolicy &PolicyLoader::loadFile(StringRef Path) {

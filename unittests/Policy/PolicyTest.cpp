@@ -7,8 +7,7 @@
 
 #include "licit/Policy/Policy.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "gtest/gtest.h"
 
 using namespace llvm;
@@ -20,20 +19,19 @@ class PolicyTest : public ::testing::Test {
 protected:
   void SetUp() override {
     KB = KnowledgeBase::loadBuiltin();
-    Loader = std::make_unique<PolicyLoader>(Files, *KB);
+    Loader = std::make_unique<PolicyLoader>(Files, *KB, *FS);
   }
 
-  /// Compiles \p Text from a temporary file and collects its diagnostics.
+  /// Adds \p Text as file \p Path of the in-memory file system.
+  void addFile(StringRef Path, StringRef Text) {
+    FS->addFile(Path, 0, MemoryBuffer::getMemBufferCopy(Text, Path));
+  }
+
+  /// Compiles \p Text as a policy file and collects its diagnostics.
   const CompiledPolicy &compile(StringRef Text) {
-    SmallString<128> Path;
-    int FD;
-    EXPECT_FALSE(sys::fs::createTemporaryFile("policy", "toml", FD, Path));
-    {
-      raw_fd_ostream OS(FD, /*shouldClose=*/true);
-      OS << Text;
-    }
+    std::string Path = "/policy" + std::to_string(++Count) + ".toml";
+    addFile(Path, Text);
     const CompiledPolicy &P = Loader->loadFile(Path);
-    sys::fs::remove(Path);
     Loader->takeProblems(Diags);
     return P;
   }
@@ -53,6 +51,8 @@ protected:
   }
 
   std::unique_ptr<KnowledgeBase> KB;
+  IntrusiveRefCntPtr<vfs::InMemoryFileSystem> FS{new vfs::InMemoryFileSystem()};
+  unsigned Count = 0;
   SourceFiles Files;
   std::vector<Diagnostic> Diags;
   std::unique_ptr<PolicyLoader> Loader;
@@ -142,6 +142,34 @@ TEST_F(PolicyTest, SyntaxErrorIsLocated) {
   ASSERT_EQ(Diags.size(), 1u);
   EXPECT_EQ(Diags[0].Rule, RuleID::PolicySyntax);
   EXPECT_EQ(Files.position(Diags[0].Range.File, Diags[0].Range.Begin).Line, 2u);
+}
+
+TEST_F(PolicyTest, DiscoveryWalksUpToTheNearestPolicy) {
+  addFile("/repo/.licit.toml", "[rules]\nlicence-mau-cap = \"note\"\n");
+  addFile("/repo/pyproject.toml", "[project]\nname = \"x\"\n");
+  addFile("/repo/sub/pyproject.toml",
+          "[tool.licit]\nextends = [\"commercial\"]\n");
+  addFile("/repo/a/b/c.py", "");
+  addFile("/repo/sub/d/e.py", "");
+  const CompiledPolicy &Top = Loader->policyForDirectory("/repo/a/b", true);
+  EXPECT_EQ(Top.Path, "/repo/.licit.toml");
+  EXPECT_EQ(Top.severityOf(RuleID::LicenceMauCap), Severity::Note);
+  const CompiledPolicy &Sub = Loader->policyForDirectory("/repo/sub/d", true);
+  EXPECT_EQ(Sub.Path, "/repo/sub/pyproject.toml");
+  EXPECT_EQ(Sub.severityOf(RuleID::LicenceMauCap), Severity::Error);
+  Loader->takeProblems(Diags);
+  EXPECT_EQ(messages(), std::vector<std::string>{});
+}
+
+TEST_F(PolicyTest, ExcludeFollowsExtendsUnderTheFile) {
+  addFile("/org/base.toml", "exclude = [\"data/\"]\n");
+  const CompiledPolicy &P =
+      compile("extends = [\"/org/base.toml\"]\nexclude = [\"!data/keep/\"]\n");
+  ASSERT_EQ(P.Exclude.Patterns.size(), 2u);
+  EXPECT_EQ(P.Exclude.Patterns[0].Text, "data/");
+  EXPECT_EQ(P.Exclude.Patterns[0].BaseDir, "/org");
+  EXPECT_EQ(P.Exclude.Patterns[1].Text, "!data/keep/");
+  EXPECT_EQ(P.Exclude.Patterns[1].BaseDir, "/");
 }
 
 } // namespace

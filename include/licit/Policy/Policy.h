@@ -29,6 +29,9 @@
 
 namespace llvm {
 class raw_ostream;
+namespace vfs {
+class FileSystem;
+} // namespace vfs
 } // namespace llvm
 
 namespace licit {
@@ -146,9 +149,10 @@ public:
 /// while the tree is walked, before the parallel phase.
 class PolicyLoader {
 public:
-  /// Policy files are registered in \p Files so that diagnostics and notes
-  /// can point into them.
-  PolicyLoader(SourceFiles &Files, const KnowledgeBase &KB);
+  /// Policy files are read through \p FS and registered in \p Files so
+  /// that diagnostics and notes can point into them.
+  PolicyLoader(SourceFiles &Files, const KnowledgeBase &KB,
+               llvm::vfs::FileSystem &FS);
   ~PolicyLoader();
 
   /// Loads the policy file at \p Path (--policy).
