@@ -57,6 +57,25 @@ std::string escapeText(Escaping E, StringRef Text) {
   return OS.str();
 }
 
+ParsedForm::~ParsedForm() = default;
+
+const ParsedForm &
+SourceFile::parsed(FormKind K,
+                   function_ref<std::unique_ptr<ParsedForm>()> Parse) const {
+  std::lock_guard<std::mutex> Lock(ParsedMutex);
+  std::unique_ptr<ParsedForm> &Slot = Parsed[static_cast<unsigned>(K)];
+  if (!Slot)
+    Slot = Parse();
+  return *Slot;
+}
+
+void SourceFile::dropContents() {
+  std::lock_guard<std::mutex> Lock(ParsedMutex);
+  for (std::unique_ptr<ParsedForm> &Slot : Parsed)
+    Slot.reset();
+  Buffer.reset();
+}
+
 SourceFiles::SourceFiles() = default;
 SourceFiles::~SourceFiles() = default;
 

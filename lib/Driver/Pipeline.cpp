@@ -131,7 +131,7 @@ PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
     Stats.FilesChecked += R.Checked;
     // Keep the text it read only while something points into it.
     if (R.ReadHere && R.Facts.empty() && R.Diags.empty())
-      Files.get(Inputs[I]).Buffer.reset();
+      Files.get(Inputs[I]).dropContents();
     Facts.append(std::move(R.Facts));
     Diags.insert(Diags.end(), std::make_move_iterator(R.Diags.begin()),
                  std::make_move_iterator(R.Diags.end()));

@@ -335,4 +335,19 @@ private:
 
 ParseResult parse(StringRef Text) { return Parser(Text).run(); }
 
+namespace {
+struct JsonForm : ParsedForm {
+  ParseResult Result;
+};
+} // namespace
+
+const ParseResult &parsed(const SourceFile &File) {
+  const ParsedForm &Form = File.parsed(FormKind::Json, [&] {
+    auto F = std::make_unique<JsonForm>();
+    F->Result = parse(File.text());
+    return F;
+  });
+  return static_cast<const JsonForm &>(Form).Result;
+}
+
 } // namespace licit::json

@@ -134,7 +134,9 @@ static TomlNode convert(const toml::node &Node, const PositionMap &Map) {
   return Out;
 }
 
-TomlReadResult readToml(FileID File, StringRef Text, StringRef Name) {
+/// Parses \p Text, the contents of file \p File (named \p Name in toml++'s
+/// own messages).
+static TomlReadResult readToml(FileID File, StringRef Text, StringRef Name) {
   TomlReadResult Result;
   PositionMap Map(File, Text);
   toml::parse_result Parsed =
@@ -148,6 +150,21 @@ TomlReadResult readToml(FileID File, StringRef Text, StringRef Name) {
   }
   Result.Root = convert(Parsed.table(), Map);
   return Result;
+}
+
+namespace {
+struct TomlForm : ParsedForm {
+  TomlReadResult Result;
+};
+} // namespace
+
+const TomlReadResult &parsedToml(const SourceFile &File) {
+  const ParsedForm &Form = File.parsed(FormKind::Toml, [&] {
+    auto F = std::make_unique<TomlForm>();
+    F->Result = readToml(File.ID, File.text(), File.Path);
+    return F;
+  });
+  return static_cast<const TomlForm &>(Form).Result;
 }
 
 } // namespace licit

@@ -224,11 +224,9 @@ public:
 
 private:
   /// Compiles registered file \p File; \p Pyproject selects the
-  /// [tool.licit] table of a pyproject.toml. \p Read, when given, is the
-  /// file already parsed.
+  /// [tool.licit] table of a pyproject.toml.
   const CompiledPolicy &compile(std::string Key, FileID File,
-                                std::string BaseDir, bool Pyproject,
-                                Optional<TomlReadResult> Read = None);
+                                std::string BaseDir, bool Pyproject);
   /// Registers and reads the policy file at absolute path \p Abs, named as
   /// diagnostics print it: relative to the working directory when below
   /// it. \returns the file, or the error reading it.
@@ -684,9 +682,9 @@ void PolicyLoader::Impl::compileRoot(const TomlNode &Root, CompiledPolicy &P) {
         compileException(E, P);
 }
 
-const CompiledPolicy &
-PolicyLoader::Impl::compile(std::string Key, FileID File, std::string BaseDir,
-                            bool Pyproject, Optional<TomlReadResult> Read) {
+const CompiledPolicy &PolicyLoader::Impl::compile(std::string Key, FileID File,
+                                                  std::string BaseDir,
+                                                  bool Pyproject) {
   auto Policy = std::make_unique<CompiledPolicy>();
   const SourceFile &F = Files.get(File);
   Policy->Path = F.Path;
@@ -694,14 +692,13 @@ PolicyLoader::Impl::compile(std::string Key, FileID File, std::string BaseDir,
   CurrentPath = Policy->Path;
   CurrentDir = BaseDir;
   SetInThisFile.clear();
-  if (!Read)
-    Read = readToml(File, F.text(), F.Path);
+  const TomlReadResult &Read = parsedToml(F);
   Loading.push_back(Key);
-  if (!Read->Root) {
-    report(RuleID::PolicySyntax, Read->ErrorRange,
-           "invalid TOML: " + Read->ErrorMessage);
+  if (!Read.Root) {
+    report(RuleID::PolicySyntax, Read.ErrorRange,
+           "invalid TOML: " + Read.ErrorMessage);
   } else {
-    const TomlNode *Root = &*Read->Root;
+    const TomlNode *Root = &*Read.Root;
     if (Pyproject) {
       const TomlNode *Tool = Root->get("tool");
       Root = Tool ? Tool->get("licit") : nullptr;
@@ -783,14 +780,14 @@ const CompiledPolicy *PolicyLoader::Impl::loadPyproject(StringRef Path) {
   // Parsed once: to see whether licit is configured here, then to compile.
   // A malformed file counts as configured, so its syntax error is reported.
   const SourceFile &F = Files.get(*File);
-  TomlReadResult Read = readToml(*File, F.text(), F.Path);
+  const TomlReadResult &Read = parsedToml(F);
   if (Read.Root) {
     const TomlNode *Tool = Read.Root->get("tool");
     if (!Tool || !Tool->get("licit"))
       return nullptr;
   }
   return &compile(Key, *File, sys::path::parent_path(Key).str(),
-                  /*Pyproject=*/true, std::move(Read));
+                  /*Pyproject=*/true);
 }
 
 const CompiledPolicy &PolicyLoader::Impl::forDirectory(StringRef Dir,

@@ -94,6 +94,18 @@ TEST(SourceTextTest, EditsAreEscapedForTheirFile) {
   EXPECT_EQ(Plain.edit(Plain.text().substr(1, 1), "\"").Text, "\"");
 }
 
+TEST(SourceFilesTest, ParsedFormsAreShared) {
+  SourceFiles Files;
+  FileID F = addText(Files, "n.ipynb", R"({"cells": []})");
+  const json::ParseResult &A = json::parsed(Files.get(F));
+  const json::ParseResult &B = json::parsed(Files.get(F));
+  EXPECT_EQ(&A, &B); // One parse, whoever asks.
+  ASSERT_TRUE(A.Root);
+  EXPECT_TRUE(A.Root->get("cells"));
+  Files.get(F).dropContents();
+  EXPECT_TRUE(Files.get(F).text().empty());
+}
+
 TEST(JsonTest, ReportsWhereParsingStopped) {
   json::ParseResult R = json::parse("{\"a\": [1, 2,]}");
   EXPECT_FALSE(R.Root);

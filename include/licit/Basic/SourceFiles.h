@@ -21,6 +21,7 @@
 #define LICIT_BASIC_SOURCEFILES_H
 
 #include "licit/Basic/FileKind.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -85,6 +86,17 @@ std::string absolutePath(llvm::StringRef Path);
 /// \returns \p Text written for a context with escaping \p E.
 std::string escapeText(Escaping E, llvm::StringRef Text);
 
+/// A parsed form of a file's text (its JSON or TOML tree), kept with the
+/// file so that every reader shares one parse. Formats/ defines the forms
+/// and their accessors (json::parsed, parsedToml).
+struct ParsedForm {
+  virtual ~ParsedForm();
+};
+
+/// The parsed forms a file can have.
+enum class FormKind : unsigned char { Json, Toml };
+constexpr unsigned NumFormKinds = 2;
+
 /// A file found by discovery, named on the command line or read as a
 /// policy, its kinds, and its contents once read.
 struct SourceFile {
@@ -110,7 +122,17 @@ struct SourceFile {
     return Buffer ? Buffer->getBuffer() : llvm::StringRef();
   }
 
+  /// \returns the parsed form \p K of the text, building it with
+  /// \p Parse the first time. Thread-safe.
+  const ParsedForm &
+  parsed(FormKind K,
+         llvm::function_ref<std::unique_ptr<ParsedForm>()> Parse) const;
+  /// Frees the text and its parsed forms (nothing points into them).
+  void dropContents();
+
 private:
+  mutable std::mutex ParsedMutex;
+  mutable std::unique_ptr<ParsedForm> Parsed[NumFormKinds];
   friend class SourceFiles;
   mutable std::once_flag LinesOnce;
   /// Offsets where lines begin; built on first use.

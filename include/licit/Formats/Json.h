@@ -61,6 +61,9 @@ constexpr unsigned MaxDepth = 512;
 /// is skipped).
 ParseResult parse(llvm::StringRef Text);
 
+/// \returns \p File's text parsed as JSON, parsed once whoever asks.
+const ParseResult &parsed(const SourceFile &File);
+
 } // namespace licit::json
 
 #endif // LICIT_FORMATS_JSON_H

@@ -61,10 +61,9 @@ struct TomlReadResult {
   std::string ErrorMessage;
 };
 
-/// Parses \p Text, the contents of file \p File (named \p Name in toml++'s
-/// own messages).
-TomlReadResult readToml(FileID File, llvm::StringRef Text,
-                        llvm::StringRef Name);
+/// \returns \p File's text parsed as TOML, parsed once whoever asks (the
+/// policy loader, a manifest pass).
+const TomlReadResult &parsedToml(const SourceFile &File);
 
 } // namespace licit
 

@@ -61,7 +61,7 @@ public:
       : File(File), Ctx(Ctx), Facts(Facts), Diags(Diags) {}
 
   void run() {
-    json::ParseResult Doc = json::parse(File.text());
+    const json::ParseResult &Doc = json::parsed(File);
     if (!Doc.Root) {
       Diags.report(RuleID::InputMalformed,
                    {File.ID, Doc.ErrorOffset, Doc.ErrorOffset},
