@@ -62,18 +62,21 @@ ParsedForm::~ParsedForm() = default;
 const ParsedForm &
 SourceFile::parsed(FormKind K,
                    function_ref<std::unique_ptr<ParsedForm>()> Parse) const {
-  std::lock_guard<std::mutex> Lock(ParsedMutex);
+  std::lock_guard<std::mutex> Lock(DerivedMutex);
   std::unique_ptr<ParsedForm> &Slot = Parsed[static_cast<unsigned>(K)];
   if (!Slot)
     Slot = Parse();
   return *Slot;
 }
 
-void SourceFile::dropContents() {
-  std::lock_guard<std::mutex> Lock(ParsedMutex);
+void SourceFile::setContents(std::unique_ptr<MemoryBuffer> NewBuffer) {
+  std::lock_guard<std::mutex> Lock(DerivedMutex);
   for (std::unique_ptr<ParsedForm> &Slot : Parsed)
     Slot.reset();
-  Buffer.reset();
+  LineStarts.clear();
+  Buffer = std::move(NewBuffer);
+  if (Buffer)
+    Size = Buffer->getBufferSize();
 }
 
 SourceFiles::SourceFiles() = default;
@@ -97,16 +100,16 @@ FileID SourceFiles::addBuiltin(StringRef Name, StringRef Text) {
   if (New) {
     SourceFile &F = get(ID);
     F.Builtin = true;
-    F.Size = Text.size();
-    F.Buffer = MemoryBuffer::getMemBuffer(Text, Name,
-                                          /*RequiresNullTerminator=*/false);
+    F.setContents(MemoryBuffer::getMemBuffer(Text, Name,
+                                             /*RequiresNullTerminator=*/false));
   }
   return ID;
 }
 
 const std::vector<unsigned> &
 SourceFiles::lineStarts(const SourceFile &F) const {
-  std::call_once(F.LinesOnce, [&] {
+  std::lock_guard<std::mutex> Lock(F.DerivedMutex);
+  if (F.LineStarts.empty()) {
     StringRef Text = F.text();
     F.LineStarts.push_back(0);
     for (size_t I = 0, E = Text.size(); I != E; ++I) {
@@ -116,7 +119,7 @@ SourceFiles::lineStarts(const SourceFile &F) const {
       if (C == '\n' || C == '\r')
         F.LineStarts.push_back(I + 1);
     }
-  });
+  }
   return F.LineStarts;
 }
 

@@ -59,20 +59,21 @@ static bool readFile(vfs::FileSystem &FS, SourceFile &F,
   ErrorOr<vfs::Status> Status = (*Open)->status();
   if (!Status)
     return Unreadable(Status.getError());
-  F.Size = Status->getSize();
-  if (Mode == ReadMode::Text && F.Size > Options.MaxFileSize)
+  uint64_t Size = Status->getSize();
+  if (Mode == ReadMode::Text && Size > Options.MaxFileSize)
     return Skip("larger than " + Twine(Options.MaxFileSize >> 20) + " MiB");
   ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = (*Open)->getBuffer(
       F.Path,
-      Mode == ReadMode::Header ? int64_t(std::min(F.Size, HeaderReadBytes))
-                               : int64_t(F.Size),
+      Mode == ReadMode::Header ? int64_t(std::min(Size, HeaderReadBytes))
+                               : int64_t(Size),
       /*RequiresNullTerminator=*/false);
   if (!Buffer)
     return Unreadable(Buffer.getError());
   if (Mode == ReadMode::Text &&
       (*Buffer)->getBuffer().take_front(8192).contains('\0'))
     return Skip("binary content in a file named like text");
-  F.Buffer = std::move(*Buffer);
+  F.setContents(std::move(*Buffer));
+  F.Size = Size; // A header read holds less than the file.
   return true;
 }
 

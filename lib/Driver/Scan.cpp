@@ -72,8 +72,7 @@ Error Scan::run() {
     std::string Abs = absolutePath(Options.StdinPath);
     FileID ID = Files.add(displayPath(Options.StdinPath), Abs).first;
     SourceFile &F = Files.get(ID);
-    F.Buffer = std::move(Options.StdinBuffer);
-    F.Size = F.Buffer->getBufferSize();
+    F.setContents(std::move(Options.StdinBuffer));
     F.Kinds = refineByContent(F.Path, classifyByName(F.Path),
                               F.text().take_front(SniffBytes));
     Inputs.push_back(ID);

@@ -735,8 +735,7 @@ ErrorOr<FileID> PolicyLoader::Impl::readFile(StringRef Abs) {
                             /*RequiresNullTerminator=*/false);
     if (!Buffer)
       return Buffer.getError();
-    F.Buffer = std::move(*Buffer);
-    F.Size = F.Buffer->getBufferSize();
+    F.setContents(std::move(*Buffer));
   }
   return ID;
 }

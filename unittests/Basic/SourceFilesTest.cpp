@@ -16,7 +16,7 @@ namespace {
 
 FileID addText(SourceFiles &Files, StringRef Name, StringRef Text) {
   FileID ID = Files.add(Name, ("/abs/" + Name).str()).first;
-  Files.get(ID).Buffer = MemoryBuffer::getMemBufferCopy(Text, Name);
+  Files.get(ID).setContents(MemoryBuffer::getMemBufferCopy(Text, Name));
   return ID;
 }
 

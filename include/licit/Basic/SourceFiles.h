@@ -127,15 +127,18 @@ struct SourceFile {
   const ParsedForm &
   parsed(FormKind K,
          llvm::function_ref<std::unique_ptr<ParsedForm>()> Parse) const;
-  /// Frees the text and its parsed forms (nothing points into them).
-  void dropContents();
+  /// Replaces the contents (an editor's unsaved buffer, a new version
+  /// between runs); what was derived from the old text goes with it.
+  void setContents(std::unique_ptr<llvm::MemoryBuffer> NewBuffer);
+  /// Frees the text and what was derived from it (nothing points into it).
+  void dropContents() { setContents(nullptr); }
 
 private:
-  mutable std::mutex ParsedMutex;
-  mutable std::unique_ptr<ParsedForm> Parsed[NumFormKinds];
   friend class SourceFiles;
-  mutable std::once_flag LinesOnce;
-  /// Offsets where lines begin; built on first use.
+  /// Guards what is derived from the text, built on first use.
+  mutable std::mutex DerivedMutex;
+  mutable std::unique_ptr<ParsedForm> Parsed[NumFormKinds];
+  /// Offsets where lines begin.
   mutable std::vector<unsigned> LineStarts;
 };
 
