@@ -19,17 +19,17 @@ using namespace llvm;
 
 namespace licit {
 
-Scan::Scan(const KnowledgeBase &KB, ScanOptions Options,
-           IntrusiveRefCntPtr<vfs::FileSystem> FS)
-    : Options(std::move(Options)), FS(std::move(FS)),
-      Policies(std::make_unique<PolicyLoader>(Files, KB, *this->FS)) {}
-
-Scan::~Scan() = default;
+Scan::Scan(Workspace &WS, ScanOptions Options)
+    : WS(WS), Options(std::move(Options)) {}
 
 const CompiledPolicy &Scan::policyForDirectory(StringRef Dir) {
-  if (!Options.PolicyFile.empty())
-    return Policies->loadFile(Options.PolicyFile);
-  return Policies->policyForDirectory(Dir, Options.DiscoverPolicies);
+  PolicyLoader &Policies = WS.policies();
+  const CompiledPolicy &P =
+      Options.PolicyFile.empty()
+          ? Policies.policyForDirectory(Dir, Options.DiscoverPolicies)
+          : Policies.loadFile(Options.PolicyFile);
+  UsedPolicies.insert(&P);
+  return P;
 }
 
 const CompiledPolicy &Scan::policyFor(const SourceFile &File) {
@@ -42,7 +42,7 @@ const CompiledPolicy &Scan::policyFor(const SourceFile &File) {
 
 void Scan::dumpPolicy(StringRef Path, raw_ostream &OS) {
   SmallString<256> Dir(Path);
-  ErrorOr<vfs::Status> Status = FS->status(Dir);
+  ErrorOr<vfs::Status> Status = WS.fs().status(Dir);
   if (!Status || !Status->isDirectory())
     sys::path::remove_filename(Dir);
   if (Dir.empty())
@@ -60,7 +60,7 @@ Expected<DiscoveredFiles> Scan::discover() {
   };
   DiagSink Sink;
   Expected<DiscoveredFiles> Found =
-      discoverFiles(*FS, Files, Options.Paths, Opts, Sink);
+      discoverFiles(WS.fs(), WS.files(), Options.Paths, Opts, Sink);
   Sink.moveTo(Diags);
   return Found;
 }
@@ -70,8 +70,8 @@ Error Scan::run() {
   if (Options.StdinBuffer) {
     // One buffer, checked as if it were the file at StdinPath.
     std::string Abs = absolutePath(Options.StdinPath);
-    FileID ID = Files.add(displayPath(Options.StdinPath), Abs).first;
-    SourceFile &F = Files.get(ID);
+    FileID ID = WS.files().add(displayPath(Options.StdinPath), Abs).first;
+    SourceFile &F = WS.files().get(ID);
     F.setContents(std::move(Options.StdinBuffer));
     F.Kinds = refineByContent(F.Path, classifyByName(F.Path),
                               F.text().take_front(SniffBytes));
@@ -87,19 +87,19 @@ Error Scan::run() {
   }
   // Every file's policy is settled before the parallel phase.
   for (FileID ID : Inputs) {
-    SourceFile &F = Files.get(ID);
+    SourceFile &F = WS.files().get(ID);
     F.Policy = &policyForDirectory(sys::path::parent_path(F.AbsPath));
   }
   Pipeline Passes = createPipeline(Options.Passes);
-  Stats = runPipeline(*FS, Files, Inputs, Explicit, Passes, Options.Pipeline,
-                      Facts, Diags);
+  Stats = runPipeline(WS.fs(), WS.files(), Inputs, Explicit, Passes,
+                      Options.Pipeline, Facts, Diags);
   finish(/*ReportUnusedExceptions=*/true);
   return Error::success();
 }
 
 void Scan::finish(bool ReportUnusedExceptions) {
   DiagnosticResolver Resolver(
-      Files,
+      WS.files(),
       [this](const SourceFile &F) -> const CompiledPolicy & {
         return policyFor(F);
       },
@@ -111,22 +111,19 @@ void Scan::finish(bool ReportUnusedExceptions) {
         Kept.push_back(std::move(D));
     Batch.clear();
   };
+  // Resolving a finding can settle the policy of a skipped file's
+  // directory: the policies used are known once the findings are resolved.
   ResolveAll(Diags);
-  // Problems in policies; resolving a finding may load a policy that has
-  // problems of its own, so drain until nothing new arrives.
-  for (std::vector<Diagnostic> Own;;) {
-    Policies->takeProblems(Own);
-    if (Own.empty())
-      break;
-    ResolveAll(Own);
-  }
+  std::vector<Diagnostic> Policy;
+  WS.policies().problemsOf(UsedPolicies.getArrayRef(), Policy);
+  ResolveAll(Policy);
   // Only now has every finding met the exceptions.
   if (ReportUnusedExceptions) {
-    std::vector<Diagnostic> Unused;
-    Policies->reportUnusedExceptions(Resolver.usedExceptions(), Unused);
-    ResolveAll(Unused);
+    WS.policies().reportUnusedExceptions(UsedPolicies.getArrayRef(),
+                                         Resolver.usedExceptions(), Policy);
+    ResolveAll(Policy);
   }
-  sortDiagnostics(Files, Kept);
+  sortDiagnostics(WS.files(), Kept);
   Diags = std::move(Kept);
   Suppressed = Resolver.suppressed();
 }

@@ -25,6 +25,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <ctime>
 #include <map>
+#include <set>
 
 using namespace llvm;
 
@@ -214,13 +215,15 @@ public:
       : Files(Files), KB(KB), FS(FS) {}
 
   const CompiledPolicy &loadPath(StringRef Path, SourceRange ExtendsRange);
+  /// A stand-in for policy file \p Path, which could not be read.
+  const CompiledPolicy &unreadable(StringRef Path, StringRef Key,
+                                   std::error_code EC);
   /// Loads a pyproject.toml that configures licit; null when it does not.
   const CompiledPolicy *loadPyproject(StringRef Path);
   const CompiledPolicy &loadPack(StringRef Name);
   const CompiledPolicy &forDirectory(StringRef Dir, bool Discover);
-  void reportUnusedExceptions(const DenseSet<const PolicyException *> &Used,
-                              std::vector<Diagnostic> &Out);
-  DiagSink Diags;
+  /// The problems of the knowledge tables read, by file.
+  std::map<FileID, std::vector<Diagnostic>> TableProblems;
 
 private:
   /// Compiles registered file \p File; \p Pyproject selects the
@@ -262,8 +265,11 @@ private:
                    SourceRange Range, StringRef What);
 
   Diagnostic &report(RuleID Rule, SourceRange Range, const Twine &Msg) {
-    return Diags.report(Rule, Range, Msg);
+    assert(Sink && "problems are found while a policy is compiled");
+    return Sink->report(Rule, Range, Msg);
   }
+  /// Collects the problems of the file being compiled.
+  DiagSink *Sink = nullptr;
 
   SourceFiles &Files;
   const KnowledgeBase &KB;
@@ -579,6 +585,7 @@ void PolicyLoader::Impl::compileExtends(const TomlNode &Node,
     CurrentPath = SavedPath;
     CurrentDir = SavedDir;
     SetInThisFile = std::move(SavedSet);
+    P.Bases.push_back(Base);
     // Layer the base under this file: later files win for severities and
     // scalars; lists and exceptions accumulate.
     for (unsigned I = 0; I != NumRules; ++I)
@@ -605,20 +612,22 @@ void PolicyLoader::Impl::addKnowledgeTable(
     return;
   auto &Layer = Layers[{P.Knowledge, Table.File}];
   if (!Layer) {
-    bool FirstUse = none_of(Layers, [&](const auto &Entry) {
-      return Entry.second && Entry.first.second == Table.File;
-    });
+    bool FirstUse = !TableProblems.count(Table.File);
     const SourceFile &F = Files.get(Table.File);
     std::vector<TableProblem> Problems;
     Layer = KnowledgeBase::loadOverlay(
         *P.Knowledge, Table.File,
         MemoryBuffer::getMemBufferCopy(F.text(), F.Path), Problems);
+    // The same rows over another base: the same problems, kept once.
+    DiagSink TableSink;
     if (FirstUse)
       for (const TableProblem &TP : Problems)
-        report(RuleID::PolicyInvalidKnowledge,
-               {Table.File, TP.Offset, TP.Offset + TP.Length},
-               TP.Message + (TP.InHeader ? "; nothing in the table is read"
-                                         : "; the row is left out"));
+        TableSink.report(RuleID::PolicyInvalidKnowledge,
+                         {Table.File, TP.Offset, TP.Offset + TP.Length},
+                         TP.Message + (TP.InHeader
+                                           ? "; nothing in the table is read"
+                                           : "; the row is left out"));
+    TableSink.moveTo(TableProblems[Table.File]);
   }
   P.Knowledge = Layer.get();
   P.KnowledgeTables.push_back(Table);
@@ -694,6 +703,8 @@ const CompiledPolicy &PolicyLoader::Impl::compile(std::string Key, FileID File,
   SetInThisFile.clear();
   const TomlReadResult &Read = parsedToml(F);
   Loading.push_back(Key);
+  DiagSink Problems;
+  DiagSink *Outer = std::exchange(Sink, &Problems);
   if (!Read.Root) {
     report(RuleID::PolicySyntax, Read.ErrorRange,
            "invalid TOML: " + Read.ErrorMessage);
@@ -706,6 +717,8 @@ const CompiledPolicy &PolicyLoader::Impl::compile(std::string Key, FileID File,
     if (Root && expect(*Root, TomlNode::Table))
       compileRoot(*Root, *Policy);
   }
+  Sink = Outer;
+  Problems.moveTo(Policy->Problems);
   Loading.pop_back();
   auto &Slot = Loaded[Key];
   Slot = std::move(Policy);
@@ -740,6 +753,25 @@ ErrorOr<FileID> PolicyLoader::Impl::readFile(StringRef Abs) {
   return ID;
 }
 
+const CompiledPolicy &PolicyLoader::Impl::unreadable(StringRef Path,
+                                                     StringRef Key,
+                                                     std::error_code EC) {
+  // The default pack stands in, carrying the problem so that every run
+  // that uses it says so.
+  auto Policy = std::make_unique<CompiledPolicy>(loadPack("default"));
+  Policy->Path = Path.str();
+  Policy->Bases = {&loadPack("default")};
+  Policy->Problems.clear();
+  DiagSink Problem;
+  Problem.report(RuleID::PolicyUnresolvedExtends,
+                 SourceRange::wholeFile(Files.add(Path, Key).first),
+                 "cannot load policy: " + EC.message());
+  Problem.moveTo(Policy->Problems);
+  auto &Slot = Loaded[Key];
+  Slot = std::move(Policy);
+  return *Slot;
+}
+
 const CompiledPolicy &PolicyLoader::Impl::loadPath(StringRef Path,
                                                    SourceRange ExtendsRange) {
   std::string Key = absolutePath(Path);
@@ -759,9 +791,7 @@ const CompiledPolicy &PolicyLoader::Impl::loadPath(StringRef Path,
                  "; shipped packs are " +
                  join(PolicyLoader::builtinPackNames(), ", "));
     else
-      report(RuleID::PolicyUnresolvedExtends,
-             SourceRange::wholeFile(Files.add(Path, Key).first),
-             "cannot load policy: " + File.getError().message());
+      return unreadable(Path, Key, File.getError());
     return loadPack("default");
   }
   return compile(Key, *File, sys::path::parent_path(Key).str(),
@@ -822,22 +852,6 @@ const CompiledPolicy &PolicyLoader::Impl::forDirectory(StringRef Dir,
   return *Found;
 }
 
-void PolicyLoader::Impl::reportUnusedExceptions(
-    const DenseSet<const PolicyException *> &Used,
-    std::vector<Diagnostic> &Out) {
-  // Exceptions are shared between a policy and those extending it: report
-  // each once.
-  SmallPtrSet<const PolicyException *, 8> Seen;
-  DiagSink Sink;
-  for (const auto &Entry : Loaded)
-    for (const auto &E : Entry.second->Exceptions)
-      if (Seen.insert(E.get()).second && !E->Expired && !Used.count(E.get()))
-        Sink.report(RuleID::PolicyUnusedException, E->Range,
-                    "exception matched no finding; remove it or narrow what "
-                    "it names");
-  Sink.moveTo(Out);
-}
-
 PolicyLoader::PolicyLoader(SourceFiles &Files, const KnowledgeBase &KB,
                            vfs::FileSystem &FS)
     : P(std::make_unique<Impl>(Files, KB, FS)) {}
@@ -856,14 +870,41 @@ const CompiledPolicy &PolicyLoader::defaultPolicy() {
   return P->loadPack("default");
 }
 
-void PolicyLoader::takeProblems(std::vector<Diagnostic> &Out) {
-  P->Diags.moveTo(Out);
+void PolicyLoader::problemsOf(ArrayRef<const CompiledPolicy *> Policies,
+                              std::vector<Diagnostic> &Out) const {
+  SmallPtrSet<const CompiledPolicy *, 8> Seen;
+  std::set<FileID> Tables;
+  std::vector<const CompiledPolicy *> Work(Policies.begin(), Policies.end());
+  while (!Work.empty()) {
+    const CompiledPolicy *Policy = Work.back();
+    Work.pop_back();
+    if (!Seen.insert(Policy).second)
+      continue;
+    append_range(Out, Policy->Problems);
+    for (const CompiledPolicy::KnowledgeTable &T : Policy->KnowledgeTables)
+      if (Tables.insert(T.File).second) {
+        auto It = P->TableProblems.find(T.File);
+        if (It != P->TableProblems.end())
+          append_range(Out, It->second);
+      }
+    append_range(Work, Policy->Bases);
+  }
 }
 
 void PolicyLoader::reportUnusedExceptions(
+    ArrayRef<const CompiledPolicy *> Policies,
     const DenseSet<const PolicyException *> &Used,
-    std::vector<Diagnostic> &Out) {
-  P->reportUnusedExceptions(Used, Out);
+    std::vector<Diagnostic> &Out) const {
+  // A policy holds its bases' exceptions too (shared): report each once.
+  SmallPtrSet<const PolicyException *, 8> Seen;
+  DiagSink Sink;
+  for (const CompiledPolicy *Policy : Policies)
+    for (const auto &E : Policy->Exceptions)
+      if (Seen.insert(E.get()).second && !E->Expired && !Used.count(E.get()))
+        Sink.report(RuleID::PolicyUnusedException, E->Range,
+                    "exception matched no finding; remove it or narrow what "
+                    "it names");
+  Sink.moveTo(Out);
 }
 
 } // namespace licit

@@ -14,6 +14,7 @@
 #include "licit/Driver/ApplyFixes.h"
 #include "licit/Driver/Discovery.h"
 #include "licit/Driver/Scan.h"
+#include "licit/Driver/Workspace.h"
 #include "licit/Knowledge/KnowledgeBase.h"
 #include "licit/Output/JsonEmitter.h"
 #include "licit/Output/TextEmitter.h"
@@ -187,6 +188,7 @@ int main(int argc, char **argv) {
   }
 
   std::unique_ptr<KnowledgeBase> KB = KnowledgeBase::loadBuiltin();
+  Workspace WS(*KB);
   Expected<GlobList> Passes = GlobList::parse(PassGlobs);
   if (!Passes)
     return fail("--passes: " + toString(Passes.takeError()));
@@ -224,7 +226,7 @@ int main(int argc, char **argv) {
   Options.Pipeline.Threads = Jobs;
 
   if (ListFiles) {
-    Scan S(*KB, std::move(Options));
+    Scan S(WS, std::move(Options));
     Expected<DiscoveredFiles> Found = S.discover();
     if (!Found)
       return fail(toString(Found.takeError()));
@@ -235,7 +237,7 @@ int main(int argc, char **argv) {
 
   if (DumpConfig) {
     std::string First = Options.Paths.front();
-    Scan S(*KB, std::move(Options));
+    Scan S(WS, std::move(Options));
     S.dumpPolicy(First, outs());
     emitText(S.diagnostics(), S.files(), errs(), Colors);
     return S.exitCode() == 2 ? 2 : 0;
@@ -248,7 +250,7 @@ int main(int argc, char **argv) {
     Expected<GlobList> NoChecks = GlobList::parse("extract-*,resolve-*");
     Options.Passes = std::move(*NoChecks);
   }
-  Scan S(*KB, std::move(Options));
+  Scan S(WS, std::move(Options));
   if (Error E = S.run())
     return fail(toString(std::move(E)));
   if (Cmd == Command::Models) {

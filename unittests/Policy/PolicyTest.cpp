@@ -32,7 +32,7 @@ protected:
     std::string Path = "/policy" + std::to_string(++Count) + ".toml";
     addFile(Path, Text);
     const CompiledPolicy &P = Loader->loadFile(Path);
-    Loader->takeProblems(Diags);
+    Loader->problemsOf({&P}, Diags);
     return P;
   }
 
@@ -60,7 +60,7 @@ protected:
 
 TEST_F(PolicyTest, DefaultPackMatchesRulesDef) {
   const CompiledPolicy &P = Loader->defaultPolicy();
-  Loader->takeProblems(Diags);
+  Loader->problemsOf({&P}, Diags);
   EXPECT_TRUE(Diags.empty());
   for (const RuleInfo &R : allRules()) {
     if (!R.isConfigurable())
@@ -157,7 +157,7 @@ TEST_F(PolicyTest, DiscoveryWalksUpToTheNearestPolicy) {
   const CompiledPolicy &Sub = Loader->policyForDirectory("/repo/sub/d", true);
   EXPECT_EQ(Sub.Path, "/repo/sub/pyproject.toml");
   EXPECT_EQ(Sub.severityOf(RuleID::LicenceMauCap), Severity::Error);
-  Loader->takeProblems(Diags);
+  Loader->problemsOf({&Top, &Sub}, Diags);
   EXPECT_EQ(messages(), std::vector<std::string>{});
 }
 

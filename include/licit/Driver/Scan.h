@@ -8,8 +8,9 @@
 /// \file
 /// One run of licit over a set of paths, or over one buffer checked as if
 /// it were a file: discovery, policy assignment, the pipeline, then the
-/// resolver. The file registry and the facts stay for the caller to render
-/// (text, JSON, the inventory) after the run.
+/// resolver. The run's facts and findings stay for the caller to render
+/// (text, JSON, the inventory); files and policies belong to the Workspace,
+/// which outlives the run.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -21,8 +22,10 @@
 #include "licit/Basic/SourceFiles.h"
 #include "licit/Driver/Discovery.h"
 #include "licit/Driver/Pipeline.h"
+#include "licit/Driver/Workspace.h"
 #include "licit/Facts/FactStore.h"
 #include "licit/Knowledge/KnowledgeBase.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <memory>
 #include <string>
@@ -33,9 +36,6 @@ class raw_ostream;
 } // namespace llvm
 
 namespace licit {
-
-class CompiledPolicy;
-class PolicyLoader;
 
 struct ScanOptions {
   std::vector<std::string> Paths;
@@ -57,10 +57,7 @@ struct ScanOptions {
 
 class Scan {
 public:
-  Scan(const KnowledgeBase &KB, ScanOptions Options,
-       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
-           llvm::vfs::getRealFileSystem());
-  ~Scan();
+  Scan(Workspace &WS, ScanOptions Options);
 
   /// Runs the whole pipeline. \returns an error for a bad command line,
   /// e.g. a path that does not exist.
@@ -79,7 +76,7 @@ public:
   llvm::ArrayRef<Diagnostic> diagnostics() const { return Diags; }
   /// The same, for --fix to mark what it fixed.
   llvm::MutableArrayRef<Diagnostic> diagnostics() { return Diags; }
-  SourceFiles &files() { return Files; }
+  SourceFiles &files() { return WS.files(); }
   const FactStore &facts() const { return Facts; }
   unsigned filesChecked() const { return Stats.FilesChecked; }
   /// Findings covered by a policy exception.
@@ -98,10 +95,11 @@ private:
   /// sorts them into the final list.
   void finish(bool ReportUnusedExceptions);
 
+  Workspace &WS;
   ScanOptions Options;
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS;
-  SourceFiles Files;
-  std::unique_ptr<PolicyLoader> Policies;
+  /// The policies this run used, in first-use order: their problems and
+  /// unused exceptions are this run's to report.
+  llvm::SetVector<const CompiledPolicy *> UsedPolicies;
   FactStore Facts;
   /// Raw findings until finish(), then the final list.
   std::vector<Diagnostic> Diags;

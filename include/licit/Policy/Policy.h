@@ -126,6 +126,12 @@ public:
   const KnowledgeBase *Knowledge = nullptr;
   /// Paths discovery leaves out under this policy, its bases' included.
   ExcludeList Exclude;
+
+  /// The policies this one extends, in order.
+  std::vector<const CompiledPolicy *> Bases;
+  /// The problems found compiling this file (not its bases'): every run
+  /// that uses the policy reports them (PolicyLoader::problemsOf).
+  std::vector<Diagnostic> Problems;
   struct KnowledgeTable {
     FileID File;
     /// Absolute, so that --dump-config output reads back from anywhere.
@@ -168,15 +174,19 @@ public:
   static llvm::Optional<llvm::StringRef> builtinPack(llvm::StringRef Name);
   static llvm::ArrayRef<llvm::StringRef> builtinPackNames();
 
-  /// Moves the problems found in policy files since the last call (each
-  /// file is compiled once, so each problem is reported once) to \p Out.
-  void takeProblems(std::vector<Diagnostic> &Out);
+  /// Appends to \p Out the problems of \p Policies, of the policies they
+  /// extend and of the knowledge tables they name, each once. The store
+  /// keeps them, so every run reports the problems of what it used.
+  void problemsOf(llvm::ArrayRef<const CompiledPolicy *> Policies,
+                  std::vector<Diagnostic> &Out) const;
 
-  /// Reports to \p Out every exception of every policy loaded that is not
-  /// in \p Used and has not expired.
+  /// Appends to \p Out a finding for each exception of \p Policies (their
+  /// bases' included) that has not expired and is not in \p Used: what one
+  /// run used is the run's business.
   void
-  reportUnusedExceptions(const llvm::DenseSet<const PolicyException *> &Used,
-                         std::vector<Diagnostic> &Out);
+  reportUnusedExceptions(llvm::ArrayRef<const CompiledPolicy *> Policies,
+                         const llvm::DenseSet<const PolicyException *> &Used,
+                         std::vector<Diagnostic> &Out) const;
 
 private:
   class Impl;
