@@ -55,12 +55,13 @@ def generate(root, files, rng):
             f.write("\n".join(lines) + "\n")
 
 
-def measure(cmd, runs):
+def measure(cmd, runs, env=None):
+    """Median wall time (s) of `runs` runs of `cmd`, and its peak RSS (MiB)."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, check=False)
+                       stderr=subprocess.DEVNULL, env=env, check=False)
         times.append(time.perf_counter() - start)
     # ru_maxrss of children is the largest of any child so far: measure RSS
     # in a fresh process so each tool gets its own figure.
@@ -70,7 +71,7 @@ def measure(cmd, runs):
          "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,"
          "stderr=subprocess.DEVNULL);"
          "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"]
-        + cmd, capture_output=True, text=True, check=True)
+        + cmd, capture_output=True, text=True, env=env, check=True)
     return statistics.median(times), int(probe.stdout) / 1024
 
 

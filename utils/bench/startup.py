@@ -10,29 +10,9 @@ licit/ripgrep ratios.
 """
 import argparse
 import os
-import resource
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 
-
-def measure(cmd, runs, env):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, env=env, check=False)
-        times.append(time.perf_counter() - start)
-    probe = subprocess.run(
-        [sys.executable, "-c",
-         "import resource,subprocess,sys;"
-         "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,"
-         "stderr=subprocess.DEVNULL);"
-         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"]
-        + cmd, capture_output=True, text=True, env=env, check=True)
-    return statistics.median(times) * 1000, int(probe.stdout) / 1024
+from bench import measure
 
 
 def main():
@@ -55,6 +35,7 @@ def main():
             measure(li, 3, env)  # Warm the page cache.
             t_li, m_li = measure(li, args.runs, env)
             t_rg, m_rg = measure(rg, args.runs, env)
+            t_li, t_rg = t_li * 1000, t_rg * 1000
             print(f"{name:10} licit {t_li:6.1f} ms {m_li:6.1f} MiB | "
                   f"ripgrep {t_rg:5.1f} ms {m_rg:5.1f} MiB | "
                   f"ratio time {t_li / t_rg:5.2f}x memory {m_li / m_rg:5.2f}x")
