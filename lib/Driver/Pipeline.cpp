@@ -36,8 +36,10 @@ double secondsSince(std::chrono::steady_clock::time_point Start) {
 /// in \p Sink, when it cannot or should not be read.
 static bool readFile(vfs::FileSystem &FS, SourceFile &F,
                      const PipelineOptions &Options, DiagSink &Sink) {
+  // In memory already: a buffer from stdin or an editor, a policy file, or
+  // an earlier run's read (a Workspace user drops what changed on disk).
   if (F.Buffer)
-    return true; // In memory already: a buffer from stdin, a policy file.
+    return true;
   ReadMode Mode = F.Kinds.readMode();
   if (Mode == ReadMode::None)
     return false;

@@ -9,7 +9,9 @@
 /// What outlives a run: the file system licit reads through, the file
 /// registry and the policy store. The command line makes one per process;
 /// the language server keeps one across edits and runs a Scan per change,
-/// replacing a file's contents with the editor's buffer.
+/// replacing a file's contents with the editor's buffer. Contents read
+/// from disk are kept between runs: the owner drops those that changed
+/// (SourceFile::dropContents), as it must reload a policy file it edits.
 ///
 //===----------------------------------------------------------------------===//
 
