@@ -11,7 +11,8 @@
 /// the language server keeps one across edits and runs a Scan per change,
 /// replacing a file's contents with the editor's buffer. Contents read
 /// from disk are kept between runs: the owner drops those that changed
-/// (SourceFile::dropContents), as it must reload a policy file it edits.
+/// (SourceFile::dropContents). Compiled policies are kept for the
+/// workspace's life; reloading an edited policy file is not built yet.
 ///
 //===----------------------------------------------------------------------===//
 
