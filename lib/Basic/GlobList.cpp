@@ -22,13 +22,12 @@ Expected<GlobList> GlobList::parse(StringRef Text) {
     if (Part.empty())
       continue;
     bool Positive = !Part.consume_front("-");
-    auto Owned = std::make_shared<const std::string>(Part.str());
-    Expected<GlobPattern> Pattern = GlobPattern::create(*Owned);
+    Expected<Glob> Pattern = Glob::create(Part, Glob::Syntax::Plain);
     if (!Pattern)
       return createStringError(inconvertibleErrorCode(),
                                "invalid glob '" + Part +
                                    "': " + toString(Pattern.takeError()));
-    List.Items.push_back({Positive, std::move(Owned), std::move(*Pattern)});
+    List.Items.push_back({Positive, Part.str(), std::move(*Pattern)});
   }
   return List;
 }
@@ -37,7 +36,7 @@ Optional<StringRef> GlobList::unmatchedGlob(ArrayRef<StringRef> Names) const {
   for (const Item &I : Items)
     if (I.Positive &&
         none_of(Names, [&](StringRef N) { return I.Pattern.match(N); }))
-      return StringRef(*I.Text);
+      return StringRef(I.Text);
   return None;
 }
 

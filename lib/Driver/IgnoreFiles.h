@@ -10,18 +10,17 @@
 /// directory, and .git/info/exclude of the enclosing repository, with git's
 /// rules (gitignore(5)): negation, anchoring, directory-only patterns, "**",
 /// the last matching pattern deciding, deeper files overriding shallower
-/// ones. Matching is a simulation over the pattern's positions, linear in
-/// the path for each pattern: no backtracking, so no hostile pattern can
-/// make it exponential.
+/// ones. Patterns are Glob's path syntax, matched in linear time.
 ///
 //===----------------------------------------------------------------------===//
 
 #ifndef LICIT_LIB_DRIVER_IGNOREFILES_H
 #define LICIT_LIB_DRIVER_IGNOREFILES_H
 
+#include "licit/Basic/Glob.h"
+#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/VirtualFileSystem.h"
-#include <array>
 #include <string>
 #include <vector>
 
@@ -41,17 +40,7 @@ public:
   bool isNegated() const { return Negated; }
 
 private:
-  enum class Op : unsigned char { Char, Any, Class, Star, DoubleStar, DirStar };
-  struct Token {
-    Op Kind;
-    char C = 0;
-    /// Class: 256 bits of accepted bytes.
-    unsigned ClassIndex = 0;
-  };
-  bool match(llvm::StringRef Text) const;
-
-  std::vector<Token> Tokens;
-  std::vector<std::array<bool, 256>> Classes;
+  llvm::Optional<Glob> Pattern;
   bool Negated = false;
   bool DirOnly = false;
   /// Contains a '/' before its end: matched against the whole relative

@@ -46,7 +46,9 @@ Date Date::today() {
   return {Local.tm_year + 1900, Local.tm_mon + 1, Local.tm_mday};
 }
 
-bool ListEntry::matches(StringRef ID) const { return Glob.match(ID.lower()); }
+bool ListEntry::matches(StringRef ID) const {
+  return Matcher.match(ID.lower());
+}
 
 bool PolicyException::matches(const Diagnostic &D, StringRef AbsPath) const {
   auto AnyMatch = [](const std::vector<ListEntry> &List, StringRef Value) {
@@ -161,8 +163,7 @@ void CompiledPolicy::dump(raw_ostream &OS) const {
     auto Patterns = [](const std::vector<ListEntry> &List) {
       std::vector<ListEntry> Plain;
       for (const ListEntry &Entry : List)
-        Plain.push_back(
-            {Entry.Pattern, Entry.Lowered, Entry.Glob, "", Entry.Range});
+        Plain.push_back({Entry.Pattern, Entry.Matcher, "", Entry.Range});
       return Plain;
     };
     writeList(OS, "models", Patterns(E->Models));
@@ -345,15 +346,15 @@ PolicyLoader::Impl::stringList(const TomlNode &Node) {
 Optional<ListEntry> PolicyLoader::Impl::makeEntry(const TomlNode &Node,
                                                   StringRef Pattern,
                                                   StringRef Reason) {
-  auto Lowered = std::make_shared<const std::string>(Pattern.lower());
-  Expected<GlobPattern> Glob = GlobPattern::create(*Lowered);
-  if (!Glob) {
+  Expected<Glob> Matcher = Glob::create(Pattern.lower(), Glob::Syntax::Plain);
+  if (!Matcher) {
     report(RuleID::PolicyInvalidValue, Node.Range,
-           "invalid pattern '" + Pattern + "': " + toString(Glob.takeError()));
+           "invalid pattern '" + Pattern +
+               "': " + toString(Matcher.takeError()));
     return None;
   }
-  return ListEntry{Pattern.str(), std::move(Lowered), std::move(*Glob),
-                   Reason.str(), Node.Range};
+  return ListEntry{Pattern.str(), std::move(*Matcher), Reason.str(),
+                   Node.Range};
 }
 
 std::vector<ListEntry> PolicyLoader::Impl::entryList(const TomlNode &Node,

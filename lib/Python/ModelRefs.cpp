@@ -315,16 +315,20 @@ void Extractor::collectConstants() {
 
 Optional<Call> Extractor::parseCall(size_t Open) {
   Call C;
-  // The callee: NAME ('.' NAME)* right before '('.
-  for (size_t I = Open; I > 0;) {
+  // The callee: NAME ('.' NAME)* right before '(', read backwards. Patterns
+  // match trailing components only, so a few are enough: a longer chain
+  // (hostile input has millions) keeps its last MaxCalleeParts.
+  constexpr size_t MaxCalleeParts = 16;
+  for (size_t I = Open; I > 0 && C.Callee.size() != MaxCalleeParts;) {
     const Token &T = Tokens[I - 1];
     if (T.Kind != TokenKind::Name)
       break;
-    C.Callee.insert(C.Callee.begin(), T.Text);
+    C.Callee.push_back(T.Text);
     if (I < 2 || !Tokens[I - 2].isOp("."))
       break;
     I -= 2;
   }
+  std::reverse(C.Callee.begin(), C.Callee.end());
   // Reading the arguments costs the length of the call, so only calls that
   // can matter are read: nested calls would otherwise make this quadratic.
   if (C.Callee.empty() || !isInteresting(C.Callee))

@@ -15,9 +15,9 @@
 #ifndef LICIT_BASIC_GLOBLIST_H
 #define LICIT_BASIC_GLOBLIST_H
 
+#include "licit/Basic/Glob.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Error.h"
-#include "llvm/Support/GlobPattern.h"
 #include <memory>
 #include <string>
 
@@ -39,9 +39,8 @@ public:
 private:
   struct Item {
     bool Positive;
-    /// GlobPattern keeps StringRefs into its source text: own it here.
-    std::shared_ptr<const std::string> Text;
-    llvm::GlobPattern Pattern;
+    std::string Text;
+    Glob Pattern;
   };
   llvm::SmallVector<Item, 4> Items;
 };

@@ -17,12 +17,12 @@
 #define LICIT_POLICY_POLICY_H
 
 #include "licit/Basic/Diagnostic.h"
+#include "licit/Basic/Glob.h"
 #include "licit/Basic/RuleID.h"
 #include "licit/Knowledge/KnowledgeBase.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/GlobPattern.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -53,10 +53,8 @@ struct Date {
 /// One allow or deny entry: a licence id or a model-id glob.
 struct ListEntry {
   std::string Pattern;
-  /// The lower-cased pattern the glob was built from. GlobPattern keeps
-  /// StringRefs into it, so it lives on the heap where moves cannot reach.
-  std::shared_ptr<const std::string> Lowered;
-  llvm::GlobPattern Glob;
+  /// The pattern lower-cased: ids match ignoring case.
+  Glob Matcher;
   std::string Reason;
   SourceRange Range;
   bool matches(llvm::StringRef ID) const;
