@@ -46,7 +46,8 @@ static Error replaceFile(StringRef Path, StringRef Content) {
 }
 
 Expected<FixSummary> applyFixes(MutableArrayRef<Diagnostic> Diags,
-                                const SourceFiles &Files, bool Unsafe) {
+                                const SourceFiles &Files,
+                                const TrustBoundary &Boundary, bool Unsafe) {
   FixSummary Summary;
   // Accepted edits per file, in the order the fixes were chosen.
   DenseMap<FileID, std::vector<Edit>> Edits;
@@ -64,8 +65,10 @@ Expected<FixSummary> applyFixes(MutableArrayRef<Diagnostic> Diags,
                   }) &&
            "a fix edits one file, at known offsets");
     const SourceFile &F = Files.get(ID);
-    // Only files read whole are rewritten; never a built-in policy.
-    if (F.Builtin || !F.Buffer || F.Buffer->getBufferSize() != F.Size)
+    // Only files read whole and inside the checked trees are rewritten;
+    // never a built-in policy.
+    if (F.Builtin || !F.Buffer || F.Buffer->getBufferSize() != F.Size ||
+        !Boundary.isInCheckedTree(F.AbsPath))
       continue;
     std::vector<Edit> &Have = Edits[ID];
     bool Conflict = false;

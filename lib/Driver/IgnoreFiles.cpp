@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "IgnoreFiles.h"
+#include "licit/Basic/TrustBoundary.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
@@ -53,22 +54,15 @@ IgnoreStack::IgnoreStack(vfs::FileSystem &FS, StringRef RealRoot, bool Enabled)
   Nodes.push_back({0, "", {}});
   if (!Enabled)
     return;
-  // The enclosing repository: the nearest directory above the root, or the
-  // root itself, holding .git.
-  SmallVector<StringRef, 8> Chain;
-  StringRef Repo;
-  for (StringRef D = RealRoot; !D.empty(); D = sys::path::parent_path(D)) {
-    SmallString<256> Git(D);
-    sys::path::append(Git, ".git");
-    if (FS.exists(Git)) {
-      Repo = D;
-      break;
-    }
-    Chain.push_back(D);
-  }
+  std::string Repo = findRepositoryRoot(FS, RealRoot);
   if (Repo.empty())
     return;
-  Node Exclude{0, Repo.str(), {}};
+  // The directories from the root up to the repository's root.
+  SmallVector<StringRef, 8> Chain;
+  for (StringRef D = RealRoot; D.size() > Repo.size();
+       D = sys::path::parent_path(D))
+    Chain.push_back(D);
+  Node Exclude{0, Repo, {}};
   SmallString<256> Info(Repo);
   sys::path::append(Info, ".git", "info", "exclude");
   load(Info, Exclude.Patterns);

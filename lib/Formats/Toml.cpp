@@ -136,8 +136,77 @@ static TomlNode convert(const toml::node &Node, const PositionMap &Map) {
 
 /// Parses \p Text, the contents of file \p File (named \p Name in toml++'s
 /// own messages).
+/// Nesting and dotted keys deeper than these are refused before toml++ sees
+/// them: it recurses on both (a 35,000-part dotted key overflows the
+/// stack), and no policy comes near them.
+constexpr unsigned MaxTomlDepth = 64;
+constexpr unsigned MaxDottedKeyParts = 128;
+
+/// Scans \p Text as TOML's lexer would, outside strings and comments, for
+/// what toml++ 3.3.0 cannot take safely: deep nesting, long dotted keys, and
+/// a table header left open on its line (it violates its own assumptions on
+/// "[" + newline). \returns the offset and the reason of the first, or
+/// None.
+static Optional<std::pair<size_t, std::string>> findHazard(StringRef Text) {
+  unsigned Depth = 0, Dots = 0;
+  bool LineStart = true;
+  for (size_t I = 0, E = Text.size(); I < E; ++I) {
+    char C = Text[I];
+    if (C == '\n') {
+      Dots = 0;
+      LineStart = true;
+      continue;
+    }
+    if (C == ' ' || C == '\t' || C == '\r')
+      continue;
+    bool AtLineStart = LineStart;
+    LineStart = false;
+    if (C == '#') { // A comment runs to the end of the line.
+      I = std::min(Text.find('\n', I), E) - 1;
+      continue;
+    }
+    if (C == '"' || C == '\'') {
+      // Strings: skip to the closing delimiter; escapes only in "".
+      bool Multi = Text.substr(I).startswith(C == '"' ? "\"\"\"" : "'''");
+      StringRef Close = Multi ? Text.substr(I, 3) : Text.substr(I, 1);
+      size_t J = I + Close.size();
+      while (J < E && !Text.substr(J).startswith(Close)) {
+        if (!Multi && Text[J] == '\n')
+          break; // Unterminated: toml++ reports it.
+        J += (C == '"' && Text[J] == '\\') ? 2 : 1;
+      }
+      I = std::min(J + Close.size(), E) - 1;
+      continue;
+    }
+    if (C == '.' && ++Dots > MaxDottedKeyParts)
+      return std::make_pair(I, "a key of more than " +
+                                   std::to_string(MaxDottedKeyParts) +
+                                   " dotted parts");
+    if (C == '[' && Depth == 0 && AtLineStart) {
+      size_t End = Text.find_first_of("]\n", I);
+      if (End == StringRef::npos || Text[End] == '\n')
+        return std::make_pair(I, std::string("a table header not closed "
+                                             "on its line"));
+    }
+    if (C == '[' || C == '{') {
+      if (++Depth > MaxTomlDepth)
+        return std::make_pair(I, "nesting deeper than " +
+                                     std::to_string(MaxTomlDepth) + " levels");
+    } else if ((C == ']' || C == '}') && Depth > 0) {
+      --Depth;
+    }
+  }
+  return None;
+}
+
 static TomlReadResult readToml(FileID File, StringRef Text, StringRef Name) {
   TomlReadResult Result;
+  if (Optional<std::pair<size_t, std::string>> Hazard = findHazard(Text)) {
+    unsigned At = Hazard->first;
+    Result.ErrorRange = {File, At, At + 1};
+    Result.ErrorMessage = "licit does not read " + Hazard->second;
+    return Result;
+  }
   PositionMap Map(File, Text);
   toml::parse_result Parsed =
       toml::parse(std::string_view(Text.data(), Text.size()),

@@ -9,6 +9,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -27,6 +28,9 @@ static SourceMgr::DiagKind kindOf(Severity S) {
   }
   llvm_unreachable("unknown severity");
 }
+
+/// Source lines longer than this many bytes are shown as a window.
+constexpr unsigned MaxShownLine = 160;
 
 /// Prints one message at \p Range, or at its file alone when it has no
 /// offsets, or bare ("note: ...") when it has no file. Ranges and fix-its
@@ -47,35 +51,57 @@ static void printAt(const SourceFiles &Files, raw_ostream &OS, bool Colors,
   }
   StringRef Line = Files.lineText(Range.File, Range.Begin);
   unsigned LineBegin = Line.data() - F.text().data();
-  unsigned LineEnd = LineBegin + Line.size();
+  // A long line (minified code, a hostile file) is shown as a window
+  // around the range, marked "...", as clang does: one finding never
+  // floods a log.
+  unsigned ShowBegin = LineBegin, ShowEnd = LineBegin + Line.size();
+  if (Line.size() > MaxShownLine) {
+    ShowBegin = std::max(LineBegin, Range.Begin > MaxShownLine / 4
+                                        ? Range.Begin - MaxShownLine / 4
+                                        : 0u);
+    ShowEnd = std::min<unsigned>(ShowEnd, ShowBegin + MaxShownLine);
+  }
+  std::string Shown;
+  if (ShowBegin != LineBegin)
+    Shown += "...";
+  unsigned Shift = Shown.size(); // Where the window's first byte lands.
+  Shown += F.text().slice(ShowBegin, ShowEnd);
+  if (ShowEnd != LineBegin + Line.size())
+    Shown += "...";
   SmallVector<std::pair<unsigned, unsigned>, 2> Columns;
   auto AddColumns = [&](SourceRange R) {
     if (R.File != Range.File || !R.hasOffsets())
       return;
-    unsigned Begin = std::max(R.Begin, LineBegin);
-    unsigned End = std::min(R.End, LineEnd);
+    unsigned Begin = std::max(R.Begin, ShowBegin);
+    unsigned End = std::min(R.End, ShowEnd);
     if (End > Begin)
-      Columns.push_back({Begin - LineBegin, End - LineBegin});
+      Columns.push_back({Begin - ShowBegin + Shift, End - ShowBegin + Shift});
   };
   AddColumns(Range);
   for (SourceRange R : Secondary)
     AddColumns(R);
   // SMDiagnostic draws fix-its from pointers into the printed line.
   SmallVector<SMFixIt, 1> FixIts;
-  const char *Base = F.text().data();
+  const char *Base = Shown.data() + Shift;
   for (const Edit &E : Edits)
     if (E.Range.File == Range.File && E.Range.hasOffsets() &&
-        E.Range.Begin >= LineBegin && E.Range.End <= LineEnd)
-      FixIts.push_back(
-          SMFixIt(SMRange(SMLoc::getFromPointer(Base + E.Range.Begin),
-                          SMLoc::getFromPointer(Base + E.Range.End)),
-                  E.Text));
+        E.Range.Begin >= ShowBegin && E.Range.End <= ShowEnd)
+      FixIts.push_back(SMFixIt(
+          SMRange(SMLoc::getFromPointer(Base + (E.Range.Begin - ShowBegin)),
+                  SMLoc::getFromPointer(Base + (E.Range.End - ShowBegin))),
+          E.Text));
+  // The location is the file's; the caret goes to the window's column, so
+  // SMDiagnostic prints no location of its own (an empty file name).
   Position P = Files.position(Range.File, Range.Begin);
+  WithColor(OS, raw_ostream::SAVEDCOLOR, /*Bold=*/true, /*BG=*/false,
+            Colors ? ColorMode::Auto : ColorMode::Disable)
+      << F.Path << ':' << P.Line << ':' << P.Column << ": ";
+  unsigned CaretColumn = std::max(Range.Begin, ShowBegin) - ShowBegin + Shift;
   // SMDiagnostic keeps a SourceMgr only for its callers; printing never
   // reads it.
   static const SourceMgr Unused;
-  SMDiagnostic(Unused, SMLoc::getFromPointer(Base + Range.Begin), F.Path,
-               P.Line, P.Column - 1, Kind, Message.str(), Line, Columns, FixIts)
+  SMDiagnostic(Unused, SMLoc::getFromPointer(Shown.data() + CaretColumn), "",
+               P.Line, CaretColumn, Kind, Message.str(), Shown, Columns, FixIts)
       .print(nullptr, OS, Colors);
 }
 

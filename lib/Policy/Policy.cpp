@@ -212,13 +212,13 @@ Optional<StringRef> PolicyLoader::builtinPack(StringRef Name) {
 
 class PolicyLoader::Impl {
 public:
-  Impl(SourceFiles &Files, const KnowledgeBase &KB, vfs::FileSystem &FS)
-      : Files(Files), KB(KB), FS(FS) {}
+  Impl(SourceFiles &Files, const KnowledgeBase &KB, vfs::FileSystem &FS,
+       TrustBoundary Boundary)
+      : Files(Files), KB(KB), FS(FS), Boundary(std::move(Boundary)) {}
 
   const CompiledPolicy &loadPath(StringRef Path, SourceRange ExtendsRange);
   /// A stand-in for policy file \p Path, which could not be read.
-  const CompiledPolicy &unreadable(StringRef Path, StringRef Key,
-                                   std::error_code EC);
+  const CompiledPolicy &unreadable(StringRef Path, StringRef Key, Error Why);
   /// Loads a pyproject.toml that configures licit; null when it does not.
   const CompiledPolicy *loadPyproject(StringRef Path);
   const CompiledPolicy &loadPack(StringRef Name);
@@ -234,7 +234,7 @@ private:
   /// Registers and reads the policy file at absolute path \p Abs, named as
   /// diagnostics print it: relative to the working directory when below
   /// it. \returns the file, or the error reading it.
-  ErrorOr<FileID> readFile(StringRef Abs);
+  Expected<FileID> readFile(StringRef Abs);
 
   // The schema, one function per table.
   void compileRoot(const TomlNode &Root, CompiledPolicy &P);
@@ -275,6 +275,7 @@ private:
   SourceFiles &Files;
   const KnowledgeBase &KB;
   vfs::FileSystem &FS;
+  TrustBoundary Boundary;
   /// \returns true when \p Path is a regular file (links followed).
   bool isRegularFile(StringRef Path) {
     ErrorOr<vfs::Status> S = FS.status(Path);
@@ -581,6 +582,16 @@ void PolicyLoader::Impl::compileExtends(const TomlNode &Node,
       SmallString<256> Path(Item->Str);
       if (!sys::path::is_absolute(Path))
         sys::fs::make_absolute(SavedDir, Path);
+      // A bare name ("acme") is an organisation pack in a policy directory.
+      if (!StringRef(Item->Str).contains('/'))
+        for (StringRef Dir : Boundary.policyDirs()) {
+          SmallString<256> Pack(Dir);
+          sys::path::append(Pack, Item->Str + ".toml");
+          if (isRegularFile(Pack)) {
+            Path = Pack;
+            break;
+          }
+        }
       Base = &loadPath(Path, Item->Range);
     }
     CurrentPath = SavedPath;
@@ -645,11 +656,11 @@ void PolicyLoader::Impl::compileKnowledge(const TomlNode &Table,
     if (!sys::path::is_absolute(Path))
       sys::fs::make_absolute(CurrentDir, Path);
     sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    ErrorOr<FileID> File = readFile(Path);
+    Expected<FileID> File = readFile(Path);
     if (!File) {
       report(RuleID::PolicyInvalidValue, Item->Range,
              "cannot read knowledge table '" + Item->Str +
-                 "': " + File.getError().message());
+                 "': " + toString(File.takeError()));
       continue;
     }
     addKnowledgeTable(P, {*File, std::string(Path), Item->Range});
@@ -735,28 +746,42 @@ const CompiledPolicy &PolicyLoader::Impl::loadPack(StringRef Name) {
                  "", /*Pyproject=*/false);
 }
 
-ErrorOr<FileID> PolicyLoader::Impl::readFile(StringRef Abs) {
+Expected<FileID> PolicyLoader::Impl::readFile(StringRef Abs) {
+  auto Refuse = [](const Twine &Why) {
+    return createStringError(inconvertibleErrorCode(), Why);
+  };
+  ErrorOr<vfs::Status> Status = FS.status(Abs);
+  if (!Status)
+    return Refuse(Status.getError().message());
+  // What the path really names decides: a link out of the tree is out.
+  std::string Real = resolvePath(FS, Abs);
+  if (!Boundary.mayRead(Real))
+    return Refuse("it is outside the checked tree and the policy "
+                  "directories (docs/Security.md)");
+  if (Status->getType() != sys::fs::file_type::regular_file)
+    return Refuse("not a regular file");
+  if (Status->getSize() > MaxPolicyFileSize)
+    return Refuse("larger than " + Twine(MaxPolicyFileSize >> 20) + " MiB");
   SmallString<256> Cwd;
   StringRef Shown = Abs;
   if (sys::fs::current_path(Cwd) || !Shown.consume_front(Cwd) ||
       !Shown.consume_front("/"))
     Shown = Abs;
-  FileID ID = Files.add(Shown, Abs).first;
+  FileID ID = Files.add(Shown, Real).first;
   SourceFile &F = Files.get(ID);
   if (!F.Buffer) {
     ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
-        FS.getBufferForFile(Shown, /*FileSize=*/-1,
+        FS.getBufferForFile(Real, Status->getSize(),
                             /*RequiresNullTerminator=*/false);
     if (!Buffer)
-      return Buffer.getError();
+      return Refuse(Buffer.getError().message());
     F.setContents(std::move(*Buffer));
   }
   return ID;
 }
 
 const CompiledPolicy &PolicyLoader::Impl::unreadable(StringRef Path,
-                                                     StringRef Key,
-                                                     std::error_code EC) {
+                                                     StringRef Key, Error Why) {
   // The default pack stands in, carrying the problem so that every run
   // that uses it says so.
   auto Policy = std::make_unique<CompiledPolicy>(loadPack("default"));
@@ -766,7 +791,7 @@ const CompiledPolicy &PolicyLoader::Impl::unreadable(StringRef Path,
   DiagSink Problem;
   Problem.report(RuleID::PolicyUnresolvedExtends,
                  SourceRange::wholeFile(Files.add(Path, Key).first),
-                 "cannot load policy: " + EC.message());
+                 "cannot load policy: " + toString(std::move(Why)));
   Problem.moveTo(Policy->Problems);
   auto &Slot = Loaded[Key];
   Slot = std::move(Policy);
@@ -784,15 +809,14 @@ const CompiledPolicy &PolicyLoader::Impl::loadPath(StringRef Path,
   auto It = Loaded.find(Key);
   if (It != Loaded.end())
     return *It->second;
-  ErrorOr<FileID> File = readFile(Key);
+  Expected<FileID> File = readFile(Key);
   if (!File) {
-    if (ExtendsRange.hasFile())
-      report(RuleID::PolicyUnresolvedExtends, ExtendsRange,
-             "cannot load policy '" + Path + "': " + File.getError().message() +
-                 "; shipped packs are " +
-                 join(PolicyLoader::builtinPackNames(), ", "));
-    else
-      return unreadable(Path, Key, File.getError());
+    if (!ExtendsRange.hasFile())
+      return unreadable(Path, Key, File.takeError());
+    report(RuleID::PolicyUnresolvedExtends, ExtendsRange,
+           "cannot load policy '" + Path + "': " + toString(File.takeError()) +
+               "; shipped packs are " +
+               join(PolicyLoader::builtinPackNames(), ", "));
     return loadPack("default");
   }
   return compile(Key, *File, sys::path::parent_path(Key).str(),
@@ -804,9 +828,13 @@ const CompiledPolicy *PolicyLoader::Impl::loadPyproject(StringRef Path) {
   auto It = Loaded.find(Key);
   if (It != Loaded.end())
     return It->second.get();
-  ErrorOr<FileID> File = readFile(Key);
-  if (!File)
+  Expected<FileID> File = readFile(Key);
+  if (!File) {
+    // Not ours to read (a link out of the tree, a FIFO): then it configures
+    // nothing, and licit says nothing of it.
+    consumeError(File.takeError());
     return nullptr;
+  }
   // Parsed once: to see whether licit is configured here, then to compile.
   // A malformed file counts as configured, so its syntax error is reported.
   const SourceFile &F = Files.get(*File);
@@ -827,7 +855,9 @@ const CompiledPolicy &PolicyLoader::Impl::forDirectory(StringRef Dir,
   std::string Abs = absolutePath(Dir);
   std::vector<std::string> Visited;
   const CompiledPolicy *Found = nullptr;
-  for (StringRef D = Abs; !D.empty(); D = sys::path::parent_path(D)) {
+  // Up to the checked tree's root (its repository's), never above it.
+  for (StringRef D = Abs; !D.empty() && Boundary.isInCheckedTree(D);
+       D = sys::path::parent_path(D)) {
     auto Cached = ByDirectory.find(D);
     if (Cached != ByDirectory.end()) {
       Found = Cached->second;
@@ -854,8 +884,8 @@ const CompiledPolicy &PolicyLoader::Impl::forDirectory(StringRef Dir,
 }
 
 PolicyLoader::PolicyLoader(SourceFiles &Files, const KnowledgeBase &KB,
-                           vfs::FileSystem &FS)
-    : P(std::make_unique<Impl>(Files, KB, FS)) {}
+                           vfs::FileSystem &FS, TrustBoundary Boundary)
+    : P(std::make_unique<Impl>(Files, KB, FS, std::move(Boundary))) {}
 PolicyLoader::~PolicyLoader() = default;
 
 const CompiledPolicy &PolicyLoader::loadFile(StringRef Path) {

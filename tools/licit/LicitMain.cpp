@@ -63,6 +63,13 @@ static cl::opt<std::string>
                cl::desc("Use this policy file for every checked file instead "
                         "of discovering .licit.toml files"),
                cl::value_desc("file"), LICIT_SUBS, cl::cat(LicitCategory));
+static cl::list<std::string> PolicyPathDirs(
+    "policy-path",
+    cl::desc("A directory of the organisation's policy packs: `extends` "
+             "names them without a path, and licit may read them "
+             "(also LICIT_POLICY_PATH, ':'-separated)"),
+    cl::value_desc("dir"), cl::CommaSeparated, LICIT_SUBS,
+    cl::cat(LicitCategory));
 static cl::opt<bool> DumpConfig(
     "dump-config",
     cl::desc("Print the effective policy for the first path and exit"),
@@ -188,7 +195,6 @@ int main(int argc, char **argv) {
   }
 
   std::unique_ptr<KnowledgeBase> KB = KnowledgeBase::loadBuiltin();
-  Workspace WS(*KB);
   Expected<GlobList> Passes = GlobList::parse(PassGlobs);
   if (!Passes)
     return fail("--passes: " + toString(Passes.takeError()));
@@ -224,6 +230,21 @@ int main(int argc, char **argv) {
   Options.Passes = std::move(*Passes);
   Options.WarningsAsErrors = std::move(*AsErrors);
   Options.Pipeline.Threads = Jobs;
+
+  // What licit may read: the checked trees and the policy directories.
+  std::vector<std::string> PolicyDirs(PolicyPathDirs.begin(),
+                                      PolicyPathDirs.end());
+  if (Optional<std::string> Env = sys::Process::GetEnv("LICIT_POLICY_PATH")) {
+    SmallVector<StringRef, 4> Dirs;
+    StringRef(*Env).split(Dirs, ':', -1, /*KeepEmpty=*/false);
+    for (StringRef D : Dirs)
+      PolicyDirs.push_back(D.str());
+  }
+  std::vector<std::string> Roots = Options.Paths;
+  if (ReadsStdin)
+    Roots = {Options.StdinPath};
+  Workspace WS(*KB, TrustBoundary::forInputs(*vfs::getRealFileSystem(), Roots,
+                                             PolicyPath, PolicyDirs));
 
   if (ListFiles) {
     Scan S(WS, std::move(Options));
@@ -264,7 +285,7 @@ int main(int argc, char **argv) {
   }
   if (FixOpt) {
     Expected<FixSummary> Fixed =
-        applyFixes(S.diagnostics(), S.files(), UnsafeFixes);
+        applyFixes(S.diagnostics(), S.files(), WS.boundary(), UnsafeFixes);
     if (!Fixed)
       return fail("--fix: " + toString(Fixed.takeError()));
     if (Fixed->Conflicts)

@@ -15,7 +15,9 @@ namespace {
 
 class ScanTest : public ::testing::Test {
 protected:
-  ScanTest() : KB(KnowledgeBase::loadBuiltin()), WS(*KB, FS) {
+  ScanTest()
+      : KB(KnowledgeBase::loadBuiltin()),
+        WS(*KB, TrustBoundary::forInputs(*FS, {"/w/app.py"}, "", {}), FS) {
     FS->addFile("/w/.licit.toml", 0,
                 MemoryBuffer::getMemBuffer(
                     "[rules]\n"

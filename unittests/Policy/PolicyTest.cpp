@@ -19,7 +19,8 @@ class PolicyTest : public ::testing::Test {
 protected:
   void SetUp() override {
     KB = KnowledgeBase::loadBuiltin();
-    Loader = std::make_unique<PolicyLoader>(Files, *KB, *FS);
+    Loader = std::make_unique<PolicyLoader>(Files, *KB, *FS,
+                                            TrustBoundary::unrestricted());
   }
 
   /// Adds \p Text as file \p Path of the in-memory file system.

@@ -15,6 +15,7 @@
 #define LICIT_DRIVER_APPLYFIXES_H
 
 #include "licit/Basic/Diagnostic.h"
+#include "licit/Basic/TrustBoundary.h"
 #include "llvm/Support/Error.h"
 
 namespace licit {
@@ -32,12 +33,15 @@ struct FixSummary {
 /// edits from several diagnostics are applied once; a fix overlapping an
 /// earlier one is left out whole. Each changed file is replaced atomically
 /// (a temporary file renamed over it), keeping its permissions. Built-in
-/// buffers (the shipped policies) and files not read whole are never
-/// written.
+/// buffers (the shipped policies), files not read whole and files outside
+/// \p Boundary's checked trees (a policy named with --policy elsewhere)
+/// are never written.
 /// \returns an error naming the first file that could not be written; files
 /// before it have been written.
 llvm::Expected<FixSummary> applyFixes(llvm::MutableArrayRef<Diagnostic> Diags,
-                                      const SourceFiles &Files, bool Unsafe);
+                                      const SourceFiles &Files,
+                                      const TrustBoundary &Boundary,
+                                      bool Unsafe);
 
 } // namespace licit
 

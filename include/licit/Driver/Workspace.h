@@ -28,18 +28,22 @@ namespace licit {
 
 class Workspace {
 public:
-  explicit Workspace(const KnowledgeBase &KB,
-                     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
-                         llvm::vfs::getRealFileSystem())
-      : KB(KB), FS(std::move(FS)), Policies(Files, KB, *this->FS) {}
+  /// \p Boundary says what may be read and written (docs/Security.md).
+  Workspace(const KnowledgeBase &KB, TrustBoundary Boundary,
+            llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+                llvm::vfs::getRealFileSystem())
+      : KB(KB), Boundary(Boundary), FS(std::move(FS)),
+        Policies(Files, KB, *this->FS, Boundary) {}
 
   const KnowledgeBase &builtinKnowledge() const { return KB; }
+  const TrustBoundary &boundary() const { return Boundary; }
   llvm::vfs::FileSystem &fs() { return *FS; }
   SourceFiles &files() { return Files; }
   PolicyLoader &policies() { return Policies; }
 
 private:
   const KnowledgeBase &KB;
+  TrustBoundary Boundary;
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS;
   SourceFiles Files;
   PolicyLoader Policies;

@@ -19,6 +19,7 @@
 #include "licit/Basic/Diagnostic.h"
 #include "licit/Basic/Glob.h"
 #include "licit/Basic/RuleID.h"
+#include "licit/Basic/TrustBoundary.h"
 #include "licit/Knowledge/KnowledgeBase.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Optional.h"
@@ -35,6 +36,9 @@ class FileSystem;
 } // namespace llvm
 
 namespace licit {
+
+/// Policy files and knowledge tables larger than this are not read.
+constexpr uint64_t MaxPolicyFileSize = 4 << 20;
 
 /// A value together with where a policy file set it.
 template <typename T> struct Located {
@@ -153,10 +157,11 @@ public:
 /// while the tree is walked, before the parallel phase.
 class PolicyLoader {
 public:
-  /// Policy files are read through \p FS and registered in \p Files so
-  /// that diagnostics and notes can point into them.
+  /// Policy files are read through \p FS, only inside \p Boundary, and
+  /// registered in \p Files so that diagnostics and notes can point into
+  /// them.
   PolicyLoader(SourceFiles &Files, const KnowledgeBase &KB,
-               llvm::vfs::FileSystem &FS);
+               llvm::vfs::FileSystem &FS, TrustBoundary Boundary);
   ~PolicyLoader();
 
   /// Loads the policy file at \p Path (--policy).
