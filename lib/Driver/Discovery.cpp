@@ -202,8 +202,13 @@ void Walker::walk(StringRef Root, StringRef RealRoot) {
           skip(Path, "symbolic link out of the checked tree");
         continue;
       }
-      if (Entry.type() != sys::fs::file_type::regular_file)
+      if (Entry.type() != sys::fs::file_type::regular_file) {
+        // A FIFO or device named like a source file: opening it could
+        // block, and leaving it out silently would hide a finding.
+        if (!classifyByName(Path).empty())
+          skip(Path, "not a regular file");
         continue;
+      }
       FileKindSet Kinds = classify(Path);
       if (!Kinds.empty())
         addFile(Path, Real, Kinds);

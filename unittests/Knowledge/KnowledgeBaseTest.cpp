@@ -174,6 +174,15 @@ TEST_F(KnowledgeBaseTest, GeneratedTablesMatchTheSources) {
   }
 }
 
+TEST(KnowledgeBaseLoadTest, ShortHeaderIsAProblemNotAnOverread) {
+  std::string Short = "id\n", Empty;
+  Expected<std::unique_ptr<KnowledgeBase>> KB = KnowledgeBase::load(
+      MemoryBufferRef(Short, "l.tsv"), MemoryBufferRef(Empty, "m.tsv"),
+      MemoryBufferRef(Empty, "a.tsv"));
+  ASSERT_FALSE(static_cast<bool>(KB));
+  EXPECT_EQ(toString(KB.takeError()), "l.tsv:1:1: expected column 'spdx'");
+}
+
 TEST(KnowledgeBaseLoadTest, MalformedCellIsLocated) {
   std::string Licences =
       "id\tspdx\tname\tosi\tnon-commercial\tresearch-only\tmau-cap\t"
