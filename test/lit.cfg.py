@@ -37,3 +37,7 @@ else:
 # Tests that compare with git itself.
 if shutil.which("git"):
     config.available_features.add("git")
+# Sanitizer builds: ASan reserves more address space than `ulimit -v`
+# tests allow.
+if "address" in config.licit_sanitize:
+    config.available_features.add("asan")

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what licit needs (utils/setup.sh), then builds and runs every
+# test twice: in ./build with assertions on, and in ./build-san under
+# AddressSanitizer and UndefinedBehaviorSanitizer (assertions on too).
+# This is what CI runs (.ci/run).
+#
+#   utils/test.sh                install, build, test both ways
+#   utils/test.sh --no-install   build and test only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+LICIT_ENABLE_ASSERTIONS=ON utils/setup.sh "$@"
+cmake --build build --target check-licit
+
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S . -B build-san -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DLICIT_ENABLE_ASSERTIONS=ON -DLICIT_SANITIZE=address,undefined \
+  -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
+  -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld \
+  -DPython3_EXECUTABLE=/usr/bin/python3 "${launcher[@]}" >/dev/null
+# Any sanitizer report fails the test that triggered it.
+export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+cmake --build build-san --target check-licit
