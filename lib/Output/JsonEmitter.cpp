@@ -17,6 +17,12 @@ using namespace llvm;
 
 namespace licit {
 
+/// \p S as a JSON string: input text is hostile, and llvm::json requires
+/// valid UTF-8 (an invalid sequence becomes U+FFFD).
+static std::string text(StringRef S) {
+  return json::isUTF8(S) ? S.str() : json::fixUTF8(S);
+}
+
 /// {"file", "line", "column", "utf16Column", "endLine", "endColumn",
 /// "endUtf16Column", "offset", "length"}; columns are 1-based, "column"
 /// counts bytes. A range without offsets names only its file; no range is
@@ -28,7 +34,7 @@ static void writeLocation(json::OStream &J, const SourceFiles &Files,
     return;
   }
   J.object([&] {
-    J.attribute("file", Files.path(R.File));
+    J.attribute("file", text(Files.path(R.File)));
     if (!R.hasOffsets() || !Files.get(R.File).Buffer)
       return;
     Position B = Files.position(R.File, R.Begin);
@@ -65,7 +71,7 @@ void emitDiagnosticsJson(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
         J.object([&] {
           J.attribute("rule", getRuleInfo(D.Rule).Name);
           J.attribute("severity", severityName(D.Level));
-          J.attribute("message", D.Message);
+          J.attribute("message", text(D.Message));
           J.attributeBegin("location");
           writeLocation(J, Files, D.Range);
           J.attributeEnd();
@@ -76,16 +82,16 @@ void emitDiagnosticsJson(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
           J.attributeObject("subject", [&] {
             J.attribute("kind", subjectKindName(D.About.Kind));
             if (D.About.Kind != Subject::None)
-              J.attribute("id", D.About.ID);
+              J.attribute("id", text(D.About.ID));
             J.attributeArray("licences", [&] {
               for (const std::string &L : D.About.Licences)
-                J.value(L);
+                J.value(text(L));
             });
           });
           J.attributeArray("notes", [&] {
             for (const Note &N : D.Notes)
               J.object([&] {
-                J.attribute("message", N.Message);
+                J.attribute("message", text(N.Message));
                 J.attributeBegin("location");
                 writeLocation(J, Files, N.Range);
                 J.attributeEnd();
@@ -95,7 +101,7 @@ void emitDiagnosticsJson(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
             for (size_t I = 0; I != D.Fixes.size(); ++I)
               J.object([&] {
                 const Fix &F = D.Fixes[I];
-                J.attribute("title", F.Title);
+                J.attribute("title", text(F.Title));
                 J.attribute("applicability", applicabilityName(F.Safety));
                 J.attribute("applied", int(I) == D.AppliedFix);
                 J.attributeArray("edits", [&] {
@@ -104,7 +110,7 @@ void emitDiagnosticsJson(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
                       J.attributeBegin("location");
                       writeLocation(J, Files, E.Range);
                       J.attributeEnd();
-                      J.attribute("text", E.Text);
+                      J.attribute("text", text(E.Text));
                     });
                 });
               });
@@ -126,24 +132,24 @@ void emitDiagnosticsJson(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
 static void writeResolution(json::OStream &J, const SourceFiles &Files,
                             const ModelResolution &R) {
   J.attribute("known", R.Known != nullptr);
-  J.attribute("policyId", R.PolicyID);
+  J.attribute("policyId", text(R.PolicyID));
   auto Expr = [&](StringRef Key, const LicenceExpr &E) {
     if (E.empty())
       J.attribute(Key, nullptr);
     else
-      J.attribute(Key, E.str());
+      J.attribute(Key, text(E.str()));
   };
   Expr("declaredLicence", R.Declared);
   Expr("effectiveLicence", R.Effective);
   J.attributeArray("licences", [&] {
     for (const BoundLicence &B : R.Bound)
       J.object([&] {
-        J.attribute("id", B.ID);
+        J.attribute("id", text(B.ID));
         J.attribute("verified", B.Verified);
         if (B.InheritedFrom.empty())
           J.attribute("inheritedFrom", nullptr);
         else
-          J.attribute("inheritedFrom", B.InheritedFrom);
+          J.attribute("inheritedFrom", text(B.InheritedFrom));
       });
   });
   if (R.Level)
@@ -155,7 +161,7 @@ static void writeResolution(json::OStream &J, const SourceFiles &Files,
       [&] {
         for (const LineageLink &L : R.Lineage)
           J.object([&] {
-            J.attribute("id", L.ID);
+            J.attribute("id", text(L.ID));
             J.attribute("relation", baseRelationName(L.Relation));
             J.attribute("verified", L.Verified);
           });
@@ -167,7 +173,7 @@ static void writeResolution(json::OStream &J, const SourceFiles &Files,
         J.attributeBegin("location");
         writeLocation(J, Files, P.Where);
         J.attributeEnd();
-        J.attribute("source", P.Source);
+        J.attribute("source", text(P.Source));
       });
   });
 }
@@ -186,18 +192,18 @@ void emitModelsJson(const FactStore &Facts, const SourceFiles &Files,
           J.attributeBegin("location");
           writeLocation(J, Files, Ref.Range);
           J.attributeEnd();
-          J.attribute("written", Ref.Written);
-          J.attribute("id", Ref.ID);
+          J.attribute("written", text(Ref.Written));
+          J.attribute("id", text(Ref.ID));
           J.attribute("kind", modelKindName(Ref.Kind));
           J.attribute("role", refRoleName(Ref.Role));
           if (Ref.Carrier.empty())
             J.attribute("carrier", nullptr);
           else
-            J.attribute("carrier", Ref.Carrier);
+            J.attribute("carrier", text(Ref.Carrier));
           if (Ref.Revision.empty())
             J.attribute("revision", nullptr);
           else
-            J.attribute("revision", Ref.Revision);
+            J.attribute("revision", text(Ref.Revision));
           J.attributeBegin("definedAt");
           writeLocation(J, Files, Ref.DefinedAt);
           J.attributeEnd();
