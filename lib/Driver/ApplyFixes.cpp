@@ -9,22 +9,66 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace llvm;
 
 namespace licit {
 
-/// Writes \p Content over \p Path through a temporary file in the same
-/// directory, so that readers see the old file or the new one, never half.
-static Error replaceFile(StringRef Path, StringRef Content) {
-  ErrorOr<sys::fs::perms> Perms = sys::fs::getPermissions(Path);
-  if (!Perms)
-    return createFileError(Path, Perms.getError());
+/// Flushes \p FD's data to the disk.
+static std::error_code syncFile(int FD) {
+  return ::fsync(FD) ? std::error_code(errno, std::generic_category())
+                     : std::error_code();
+}
+
+/// Flushes directory \p Dir, so that a rename in it survives a crash.
+static std::error_code syncDirectory(StringRef Dir) {
+  int FD = ::open(Dir.str().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (FD < 0)
+    return std::error_code(errno, std::generic_category());
+  std::error_code EC = syncFile(FD);
+  ::close(FD);
+  return EC;
+}
+
+/// Replaces \p Path, which licit read as \p Read, with \p Content: refuses a
+/// symbolic link or a file with other hard links (replacing would cut the
+/// link), and a file changed since it was read; then writes a temporary
+/// file beside it with the same mode and owner, syncs it, renames it over
+/// the file and syncs the directory. A temporary file is removed if licit
+/// fails or is interrupted (not if it is killed outright).
+static Error replaceFile(StringRef Path, StringRef Read, StringRef Content) {
+  auto Refuse = [&](const Twine &Why) {
+    return createStringError(inconvertibleErrorCode(),
+                             "'" + Path + "' " + Why + "; not fixed");
+  };
+  sys::fs::file_status Status;
+  if (std::error_code EC = sys::fs::status(Path, Status, /*Follow=*/false))
+    return createFileError(Path, EC);
+  if (sys::fs::is_symlink_file(Status))
+    return Refuse("is a symbolic link");
+  if (Status.getLinkCount() > 1)
+    return Refuse("has other hard links");
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Now =
+      MemoryBuffer::getFile(Path, /*IsText=*/false,
+                            /*RequiresNullTerminator=*/false);
+  if (!Now)
+    return createFileError(Path, Now.getError());
+  if ((*Now)->getBuffer() != Read)
+    return Refuse("changed since licit read it");
   Expected<sys::fs::TempFile> Temp =
       sys::fs::TempFile::create(Path + ".licit-%%%%%%");
   if (!Temp)
     return createFileError(Path, Temp.takeError());
+  auto Discard = [&](std::error_code EC) {
+    // The write's error is the one to report, not the clean-up's.
+    consumeError(Temp->discard());
+    return createFileError(Path, EC);
+  };
   {
     raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
     OS << Content;
@@ -32,25 +76,38 @@ static Error replaceFile(StringRef Path, StringRef Content) {
     if (OS.has_error()) {
       std::error_code EC = OS.error();
       OS.clear_error();
-      consumeError(Temp->discard()); // The write error is the one to report.
-      return createFileError(Path, EC);
+      return Discard(EC);
     }
   }
-  if (std::error_code EC = sys::fs::setPermissions(Temp->TmpName, *Perms)) {
-    consumeError(Temp->discard()); // The permission error is the one.
-    return createFileError(Path, EC);
-  }
+  if (std::error_code EC =
+          sys::fs::setPermissions(Temp->FD, Status.permissions()))
+    return Discard(EC);
+  // Keep the owner where the process may (root fixing another user's file);
+  // a user fixing their own file already owns the temporary one.
+  if (Status.getUser() != ::geteuid() || Status.getGroup() != ::getegid())
+    if (std::error_code EC = sys::fs::changeFileOwnership(
+            Temp->FD, Status.getUser(), Status.getGroup()))
+      return Discard(EC);
+  if (std::error_code EC = syncFile(Temp->FD))
+    return Discard(EC);
   if (Error E = Temp->keep(Path))
     return createFileError(Path, std::move(E));
+  StringRef Dir = sys::path::parent_path(Path);
+  if (std::error_code EC = syncDirectory(Dir.empty() ? "." : Dir))
+    return createFileError(Path, EC);
   return Error::success();
 }
 
-Expected<FixSummary> applyFixes(MutableArrayRef<Diagnostic> Diags,
-                                const SourceFiles &Files,
-                                const TrustBoundary &Boundary, bool Unsafe) {
+FixSummary applyFixes(MutableArrayRef<Diagnostic> Diags,
+                      const SourceFiles &Files, const TrustBoundary &Boundary,
+                      bool Unsafe) {
   FixSummary Summary;
-  // Accepted edits per file, in the order the fixes were chosen.
-  DenseMap<FileID, std::vector<Edit>> Edits;
+  struct FileFixes {
+    std::vector<Edit> Edits;
+    /// The diagnostics whose fix these edits are, and which one.
+    std::vector<std::pair<Diagnostic *, int>> Fixed;
+  };
+  DenseMap<FileID, FileFixes> ByFile;
   for (Diagnostic &D : Diags) {
     const Fix *Chosen = find_if(D.Fixes, [&](const Fix &F) {
       return F.Safety == Applicability::Safe ||
@@ -70,46 +127,50 @@ Expected<FixSummary> applyFixes(MutableArrayRef<Diagnostic> Diags,
     if (F.Builtin || !F.Buffer || F.Buffer->getBufferSize() != F.Size ||
         !Boundary.isInCheckedTree(F.AbsPath))
       continue;
-    std::vector<Edit> &Have = Edits[ID];
-    bool Conflict = false;
-    for (const Edit &N : Chosen->Edits)
-      for (const Edit &H : Have)
-        if (!(N == H) && N.Range.Begin < H.Range.End &&
-            H.Range.Begin < N.Range.End)
-          Conflict = true;
+    FileFixes &Have = ByFile[ID];
+    bool Conflict = any_of(Chosen->Edits, [&](const Edit &N) {
+      return any_of(Have.Edits, [&](const Edit &H) {
+        return !(N == H) && N.Range.Begin < H.Range.End &&
+               H.Range.Begin < N.Range.End;
+      });
+    });
     if (Conflict) {
       ++Summary.Conflicts;
       continue;
     }
     for (const Edit &N : Chosen->Edits)
-      if (!is_contained(Have, N))
-        Have.push_back(N);
-    D.AppliedFix = Chosen - D.Fixes.begin();
-    ++Summary.Applied;
+      if (!is_contained(Have.Edits, N))
+        Have.Edits.push_back(N);
+    Have.Fixed.push_back({&D, int(Chosen - D.Fixes.begin())});
   }
-  // Write in file order so that a failure leaves a predictable state.
+  // In file order, so the output never depends on the hash map. A file
+  // that cannot be written keeps its findings unfixed; the others go on.
   std::vector<FileID> IDs;
-  for (const auto &Entry : Edits)
-    if (!Entry.second.empty())
-      IDs.push_back(Entry.first);
+  for (const auto &Entry : ByFile)
+    IDs.push_back(Entry.first);
   llvm::sort(IDs);
   for (FileID ID : IDs) {
-    std::vector<Edit> &List = Edits[ID];
-    llvm::sort(List, [](const Edit &A, const Edit &B) {
+    FileFixes &FF = ByFile[ID];
+    llvm::sort(FF.Edits, [](const Edit &A, const Edit &B) {
       return A.Range.Begin < B.Range.Begin;
     });
     const SourceFile &F = Files.get(ID);
     StringRef Old = F.text();
     std::string Content;
     size_t At = 0;
-    for (const Edit &E : List) {
+    for (const Edit &E : FF.Edits) {
       Content += Old.slice(At, E.Range.Begin);
       Content += E.Text;
       At = E.Range.End;
     }
     Content += Old.substr(At);
-    if (Error E = replaceFile(F.Path, Content))
-      return std::move(E);
+    if (Error E = replaceFile(F.Path, Old, Content)) {
+      Summary.Failures.push_back(toString(std::move(E)));
+      continue;
+    }
+    for (auto [D, Index] : FF.Fixed)
+      D->AppliedFix = Index;
+    Summary.Applied += FF.Fixed.size();
     ++Summary.Files;
   }
   return Summary;

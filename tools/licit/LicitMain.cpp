@@ -283,14 +283,12 @@ int main(int argc, char **argv) {
     emitText(S.diagnostics(), S.files(), errs(), Colors);
     return S.exitCode() == 2 ? 2 : 0;
   }
+  FixSummary Fixed;
   if (FixOpt) {
-    Expected<FixSummary> Fixed =
-        applyFixes(S.diagnostics(), S.files(), WS.boundary(), UnsafeFixes);
-    if (!Fixed)
-      return fail("--fix: " + toString(Fixed.takeError()));
-    if (Fixed->Conflicts)
+    Fixed = applyFixes(S.diagnostics(), S.files(), WS.boundary(), UnsafeFixes);
+    if (Fixed.Conflicts)
       WithColor::warning(errs(), "licit")
-          << Fixed->Conflicts
+          << Fixed.Conflicts
           << " fix-its overlap others and were not applied\n";
   }
   if (Format == OutputFormat::Json) {
@@ -302,5 +300,8 @@ int main(int argc, char **argv) {
   }
   if (TimePasses)
     S.printPassTimes(errs());
-  return S.exitCode();
+  // The findings are printed; then what could not be written.
+  for (const std::string &Failure : Fixed.Failures)
+    fail("--fix: " + Failure);
+  return Fixed.Failures.empty() ? S.exitCode() : 2;
 }

@@ -17,6 +17,8 @@
 #include "licit/Basic/Diagnostic.h"
 #include "licit/Basic/TrustBoundary.h"
 #include "llvm/Support/Error.h"
+#include <string>
+#include <vector>
 
 namespace licit {
 
@@ -25,6 +27,9 @@ struct FixSummary {
   unsigned Files = 0;
   /// Fixes left out because they overlap one already chosen.
   unsigned Conflicts = 0;
+  /// Why each file that could not be fixed was not; its findings stay
+  /// unfixed.
+  std::vector<std::string> Failures;
 };
 
 /// Applies, for each diagnostic in \p Diags, its first fix that is Safe (or
@@ -36,12 +41,13 @@ struct FixSummary {
 /// buffers (the shipped policies), files not read whole and files outside
 /// \p Boundary's checked trees (a policy named with --policy elsewhere)
 /// are never written.
-/// \returns an error naming the first file that could not be written; files
-/// before it have been written.
-llvm::Expected<FixSummary> applyFixes(llvm::MutableArrayRef<Diagnostic> Diags,
-                                      const SourceFiles &Files,
-                                      const TrustBoundary &Boundary,
-                                      bool Unsafe);
+/// A file is replaced only if it is still what licit read, is no symbolic
+/// link and has no other hard links; the new one keeps mode and owner and
+/// is synced to disk. A file that cannot be written is listed in the
+/// summary's Failures and the others are still written.
+FixSummary applyFixes(llvm::MutableArrayRef<Diagnostic> Diags,
+                      const SourceFiles &Files, const TrustBoundary &Boundary,
+                      bool Unsafe);
 
 } // namespace licit
 
