@@ -159,7 +159,8 @@ public:
 private:
   void matchBrackets();
   void consume(ArrayRef<Token> Toks) {
-    Consumed.push_back({Toks.front().Text.begin(), Toks.back().Text.end()});
+    if (!Toks.empty()) // "f(x=)": a keyword without a value.
+      Consumed.push_back({Toks.front().Text.begin(), Toks.back().Text.end()});
   }
   void collectConstants();
   Optional<Call> parseCall(size_t Open);
