@@ -6,7 +6,8 @@
 #
 # New inputs go to build-fuzz/corpus/<target>, seeded from
 # fuzz/corpus/<target>; a crash leaves its input in build-fuzz/ (crash-*).
-# For a long local run: utils/fuzz.sh 1800
+# For a long local run: utils/fuzz.sh 1800. LICIT_FUZZ_SEED fixes the seed
+# (CI does, so that a run can be repeated).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -28,7 +29,10 @@ for t in "${targets[@]}"; do
   dict=()
   [ -f "fuzz/$t.dict" ] && dict=(-dict="fuzz/$t.dict")
   echo "== licit-$t-fuzzer: ${seconds}s"
+  seed=()
+  [ -n "${LICIT_FUZZ_SEED:-}" ] && seed=(-seed="$LICIT_FUZZ_SEED")
   (cd build-fuzz && "bin/licit-$t-fuzzer" -max_total_time="$seconds" \
+     "${seed[@]}" \
      -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
      "${dict[@]/#-dict=/-dict=../}" "corpus/$t" "../fuzz/corpus/$t")
 done

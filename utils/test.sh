@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what licit needs (utils/setup.sh), then builds and runs every
 # test twice: in ./build with assertions on, and in ./build-san under
-# AddressSanitizer and UndefinedBehaviorSanitizer (assertions on too).
-# This is what CI runs (.ci/run).
+# AddressSanitizer and UndefinedBehaviorSanitizer (assertions on too); then
+# builds the fuzz targets and runs each for 20 s from its corpus, with a
+# fixed seed. This is what CI runs (.ci/run).
 #
 #   utils/test.sh                install, build, test both ways
 #   utils/test.sh --no-install   build and test only
@@ -23,3 +24,5 @@ cmake -S . -B build-san -G Ninja -DCMAKE_BUILD_TYPE=Release \
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 cmake --build build-san --target check-licit
+
+LICIT_FUZZ_SEED=1 utils/fuzz.sh 20
