@@ -163,12 +163,15 @@ constexpr unsigned MaxTomlDepth = 64;
 constexpr unsigned MaxDottedKeyParts = 128;
 
 /// Scans \p Text as TOML's lexer would, outside strings and comments, for
-/// what toml++ recurses on without bound: deep nesting and long dotted
-/// keys (its other assumptions are checked, see the file comment).
+/// what toml++ cannot take safely and a check cannot catch: deep nesting
+/// and long dotted keys (it recurses on both), and non-ASCII text (its
+/// Unicode tables are noexcept code with unreachable points). Its other
+/// assumptions are checked, see the file comment.
 /// \returns the offset and the reason of the first, or None.
 static Optional<std::pair<size_t, std::string>> findHazard(StringRef Text) {
   unsigned Depth = 0, Dots = 0;
-  for (size_t I = 0, E = Text.size(); I < E; ++I) {
+  size_t Start = Text.startswith("\xEF\xBB\xBF") ? 3 : 0; // A UTF-8 BOM.
+  for (size_t I = Start, E = Text.size(); I < E; ++I) {
     char C = Text[I];
     if (C == '\n') {
       Dots = 0;
@@ -193,6 +196,12 @@ static Optional<std::pair<size_t, std::string>> findHazard(StringRef Text) {
       I = std::min(J + Close.size(), E) - 1;
       continue;
     }
+    // TOML allows non-ASCII only in strings and comments; toml++'s Unicode
+    // classifiers, which run on it elsewhere, can reach code it marks
+    // unreachable (found by licit-scan-fuzzer).
+    if (static_cast<unsigned char>(C) >= 0x80)
+      return std::make_pair(I, std::string("a non-ASCII character outside "
+                                           "a string or comment"));
     if (C == '.' && ++Dots > MaxDottedKeyParts)
       return std::make_pair(I, "a key of more than " +
                                    std::to_string(MaxDottedKeyParts) +

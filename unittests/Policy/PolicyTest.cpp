@@ -121,6 +121,16 @@ TEST_F(PolicyTest, ColumnsCountBytesAfterNonAscii) {
                             "2:42: expected a string, found an integer"});
 }
 
+TEST_F(PolicyTest, ByteOrderMarkAndNonAsciiInStringsAreRead) {
+  const CompiledPolicy &P =
+      compile("\xEF\xBB\xBF# Politique \xC3\xA9"
+              "crite\n[models]\n"
+              "deny = [{ id = \"acme/*\", reason = \"\xC3\xA0 revoir\" }]\n");
+  EXPECT_EQ(messages(), std::vector<std::string>{});
+  ASSERT_EQ(P.ModelDeny.size(), 1u);
+  EXPECT_EQ(P.ModelDeny[0].Reason, "\xC3\xA0 revoir");
+}
+
 TEST_F(PolicyTest, ExceptionsNeedReasonsAndExpire) {
   const CompiledPolicy &P = compile("[[exceptions]]\n"
                                     "models = \"meta-llama/*\"\n"
