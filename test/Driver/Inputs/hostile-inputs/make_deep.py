@@ -1,5 +1,5 @@
-"""Writes Python files whose nesting would make a naive extractor quadratic
-or overflow its stack."""
+"""Writes Python files and notebooks whose nesting or size would make a
+naive reader quadratic, overflow its stack, or allocate without bound."""
 import os
 import sys
 
@@ -13,3 +13,11 @@ with open(os.path.join(out, "nested_env.py"), "w") as f:
             '"acme/env"' + ")" * n + ")\n")
 with open(os.path.join(out, "unclosed.py"), "w") as f:
     f.write("x = " + "([{" * n + "\n")
+# A notebook nested 100,000 arrays deep, and one whose single cell repeats
+# a long string of escapes (each "\\u0041" decodes to one byte).
+with open(os.path.join(out, "deep.ipynb"), "w") as f:
+    f.write('{"cells": ' + "[" * 100000 + "]" * 100000 + "}")
+with open(os.path.join(out, "escapes.ipynb"), "w") as f:
+    f.write('{"cells": [{"cell_type": "code", "source": "x = \'' +
+            "\\u0041" * 1000000 + '\'\\nm = AutoModel.from_pretrained(' +
+            '\\"acme/after-escapes\\")"}]}')
