@@ -28,11 +28,15 @@ for t in "${targets[@]}"; do
   mkdir -p "$work"
   dict=()
   [ -f "fuzz/$t.dict" ] && dict=(-dict="fuzz/$t.dict")
+  # The example project seeds the Python reader too.
+  extra=()
+  [ "$t" = python ] && extra=(../examples/chatbot)
   echo "== licit-$t-fuzzer: ${seconds}s"
   seed=()
   [ -n "${LICIT_FUZZ_SEED:-}" ] && seed=(-seed="$LICIT_FUZZ_SEED")
   (cd build-fuzz && "bin/licit-$t-fuzzer" -max_total_time="$seconds" \
      "${seed[@]}" \
      -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-     "${dict[@]/#-dict=/-dict=../}" "corpus/$t" "../fuzz/corpus/$t")
+     "${dict[@]/#-dict=/-dict=../}" "corpus/$t" "../fuzz/corpus/$t" \
+     "${extra[@]}")
 done
