@@ -1,5 +1,6 @@
 import os
 import shutil
+import subprocess
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -34,9 +35,14 @@ if os.getuid() == 0:
         ("%as_unprivileged", "setpriv --reuid=65534 --regid=65534 --clear-groups"))
 else:
     config.substitutions.append(("%as_unprivileged", ""))
-# Tests that compare with git itself.
+# Tests that compare with git itself, or watch licit's system calls (only
+# where tracing is allowed: a sandbox may forbid ptrace).
 if shutil.which("git"):
     config.available_features.add("git")
+if shutil.which("strace") and subprocess.run(
+        ["strace", "-qq", "-o", os.devnull, "true"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
+    config.available_features.add("strace")
 # Sanitizer builds: ASan reserves more address space than `ulimit -v`
 # tests allow.
 if "address" in config.licit_sanitize:
