@@ -131,6 +131,15 @@ TEST_F(PolicyTest, ByteOrderMarkAndNonAsciiInStringsAreRead) {
   EXPECT_EQ(P.ModelDeny[0].Reason, "\xC3\xA0 revoir");
 }
 
+// Valid TOML that toml++ 3.3.0 mishandles internally (marzer/tomlplusplus
+// #190): with its assumptions checked, it is read or reported, never
+// undefined behaviour.
+TEST_F(PolicyTest, LineEndingBackslashBeforeNonAscii) {
+  compile("a = \"\"\"\\\n\xC2\xA7\"\"\"\n");
+  EXPECT_EQ(messages(),
+            (std::vector<std::string>{"1:1: unknown key 'a' in a policy"}));
+}
+
 TEST_F(PolicyTest, ExceptionsNeedReasonsAndExpire) {
   const CompiledPolicy &P = compile("[[exceptions]]\n"
                                     "models = \"meta-llama/*\"\n"

@@ -21,3 +21,10 @@ with open(os.path.join(out, "escapes.ipynb"), "w") as f:
     f.write('{"cells": [{"cell_type": "code", "source": "x = \'' +
             "\\u0041" * 1000000 + '\'\\nm = AutoModel.from_pretrained(' +
             '\\"acme/after-escapes\\")"}]}')
+# A dotted callee of a million parts (reading it took 164 s), and one
+# finding at the end of a 4 MB line (it printed the whole line).
+with open(os.path.join(out, "dotted.py"), "w") as f:
+    f.write("x = " + ".".join(["a"] * 1000000) + '("acme/dotted")\n')
+with open(os.path.join(out, "long_line.py"), "w") as f:
+    f.write("x = " + "1 + " * 1000000 +
+            'AutoModel.from_pretrained("acme/long-line")\n')
