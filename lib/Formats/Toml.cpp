@@ -191,6 +191,19 @@ static Optional<std::pair<size_t, std::string>> findHazard(StringRef Text) {
       while (J < E && !Text.substr(J).startswith(Close)) {
         if (!Multi && Text[J] == '\n')
           break; // Unterminated: toml++ reports it.
+        if (Multi && C == '"' && Text[J] == '\\') {
+          // A line-ending backslash trims the whitespace after it, which
+          // toml++ classifies with the same Unicode tables (its issue
+          // #190): non-ASCII text right after it is refused too.
+          size_t K = Text.find_first_not_of(" \t", J + 1);
+          if (K < E && (Text[K] == '\n' || Text[K] == '\r')) {
+            K = Text.find_first_not_of(" \t\r\n", K);
+            if (K < E && static_cast<unsigned char>(Text[K]) >= 0x80)
+              return std::make_pair(K, std::string("non-ASCII text right "
+                                                   "after a line-ending "
+                                                   "backslash"));
+          }
+        }
         J += (C == '"' && Text[J] == '\\') ? 2 : 1;
       }
       I = std::min(J + Close.size(), E) - 1;
