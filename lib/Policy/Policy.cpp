@@ -583,16 +583,28 @@ void PolicyLoader::Impl::compileExtends(const TomlNode &Node,
       if (!sys::path::is_absolute(Path))
         sys::fs::make_absolute(SavedDir, Path);
       // A bare name ("acme") is an organisation pack in a policy directory.
-      if (!StringRef(Item->Str).contains('/'))
+      bool Bare = !StringRef(Item->Str).contains('/');
+      bool Found = false;
+      if (Bare)
         for (StringRef Dir : Boundary.policyDirs()) {
           SmallString<256> Pack(Dir);
           sys::path::append(Pack, Item->Str + ".toml");
           if (isRegularFile(Pack)) {
             Path = Pack;
+            Found = true;
             break;
           }
         }
-      Base = &loadPath(Path, Item->Range);
+      if (Bare && !Found && !FS.exists(Path)) {
+        report(RuleID::PolicyUnresolvedExtends, Item->Range,
+               "no policy pack '" + Item->Str + "': shipped packs are " +
+                   join(PolicyLoader::builtinPackNames(), ", ") +
+                   "; an organisation's packs are found in the policy "
+                   "directories (--policy-path)");
+        Base = &loadPack("default");
+      } else {
+        Base = &loadPath(Path, Item->Range);
+      }
     }
     CurrentPath = SavedPath;
     CurrentDir = SavedDir;
