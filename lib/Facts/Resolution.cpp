@@ -14,22 +14,28 @@ using namespace llvm;
 
 namespace licit {
 
-StringRef refRoleName(RefRole R) {
-  switch (R) {
-  case RefRole::Load:
+StringRef refActionName(RefAction A) {
+  switch (A) {
+  case RefAction::Load:
     return "load";
-  case RefRole::Tokenizer:
+  case RefAction::Tokenizer:
     return "tokenizer";
-  case RefRole::Adapter:
+  case RefAction::Adapter:
     return "adapter";
-  case RefRole::Download:
+  case RefAction::Download:
     return "download";
-  case RefRole::Api:
+  case RefAction::Serve:
+    return "serve";
+  case RefAction::Api:
     return "api";
-  case RefRole::Mention:
-    return "mention";
+  case RefAction::Reference:
+    return "reference";
   }
-  llvm_unreachable("unknown role");
+  llvm_unreachable("unknown action");
+}
+
+StringRef refRoleName(RefRole R) {
+  return R == RefRole::Use ? "use" : "mention";
 }
 
 StringRef provenanceKindName(Provenance::KindTy K) {
@@ -89,7 +95,15 @@ std::string LicenceExpr::str() const {
 }
 
 std::string policyID(ModelKind Kind, StringRef ID) {
-  return Kind == ModelKind::Ollama ? ("ollama:" + ID).str() : ID.str();
+  switch (Kind) {
+  case ModelKind::Hub:
+  case ModelKind::Api:
+    return ID.str();
+  case ModelKind::Ollama:
+  case ModelKind::Weights:
+    return (modelKindName(Kind) + ":" + ID).str();
+  }
+  llvm_unreachable("unknown model kind");
 }
 
 /// The provenance of a knowledge-base row.

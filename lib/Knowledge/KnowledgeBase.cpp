@@ -79,6 +79,8 @@ StringRef modelKindName(ModelKind K) {
     return "ollama";
   case ModelKind::Api:
     return "api";
+  case ModelKind::Weights:
+    return "weights";
   }
   llvm_unreachable("unknown model kind");
 }
@@ -417,6 +419,7 @@ bool KnowledgeBase::parseModels(MemoryBufferRef Buffer,
     Optional<ModelKind> Kind = StringSwitch<Optional<ModelKind>>(Table.cell(1))
                                    .Case("hub", ModelKind::Hub)
                                    .Case("ollama", ModelKind::Ollama)
+                                   .Case("weights", ModelKind::Weights)
                                    .Case("api", ModelKind::Api)
                                    .Default(None);
     if (!Kind)
@@ -557,7 +560,18 @@ void KnowledgeBase::indexLicence(unsigned I) {
 }
 
 void KnowledgeBase::indexModel(unsigned I) {
-  ModelIndex[modelKey(Models[I].Kind, Models[I].ID)] = I;
+  const Model &M = Models[I];
+  ModelIndex[modelKey(M.Kind, M.ID)] = I;
+  if (M.Kind == ModelKind::Hub && M.ID.contains('/'))
+    Organisations.insert(M.ID.split('/').first.lower());
+}
+
+bool KnowledgeBase::publishesModels(StringRef Org) const {
+  std::string Key = Org.lower();
+  for (const KnowledgeBase *KB = this; KB; KB = KB->Parent)
+    if (KB->Organisations.count(Key))
+      return true;
+  return false;
 }
 
 void KnowledgeBase::indexAlternative(const Alternative &A) {

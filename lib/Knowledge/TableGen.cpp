@@ -78,6 +78,8 @@ static StringRef enumName(ModelKind K) {
     return "Ollama";
   case ModelKind::Api:
     return "Api";
+  case ModelKind::Weights:
+    return "Weights";
   }
   llvm_unreachable("unknown model kind");
 }

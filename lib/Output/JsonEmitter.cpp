@@ -196,6 +196,7 @@ void emitModelsJson(const FactStore &Facts, const SourceFiles &Files,
           J.attribute("id", text(Ref.ID));
           J.attribute("kind", modelKindName(Ref.Kind));
           J.attribute("role", refRoleName(Ref.Role));
+          J.attribute("action", refActionName(Ref.Action));
           if (Ref.Carrier.empty())
             J.attribute("carrier", nullptr);
           else
@@ -232,7 +233,9 @@ void emitModelsText(const FactStore &Facts, const SourceFiles &Files,
        << modelKindName(Ref.Kind) << " model '" << Ref.ID << "'";
     if (!Ref.Revision.empty())
       OS << " at revision '" << Ref.Revision << "'";
-    OS << " (" << refRoleName(Ref.Role);
+    OS << " (" << refActionName(Ref.Action);
+    if (Ref.Role == RefRole::Mention)
+      OS << ", mentioned";
     if (!Ref.Carrier.empty())
       OS << ", " << Ref.Carrier;
     OS << ")\n";

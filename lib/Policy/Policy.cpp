@@ -137,7 +137,8 @@ void CompiledPolicy::dump(raw_ostream &OS) const {
     }
     OS << "]\n";
   }
-  OS << "[rules]\n";
+  OS << "[scan]\ndocs = " << (scansDocs() ? "true" : "false") << "\n";
+  OS << "\n[rules]\n";
   for (const RuleInfo &R : allRules())
     if (R.isConfigurable())
       OS << R.Name << " = \"" << severityName(severityOf(R.ID)) << "\"\n";
@@ -248,6 +249,7 @@ private:
   void compileRules(const TomlNode &Table, CompiledPolicy &P);
   void compileLicences(const TomlNode &Table, CompiledPolicy &P);
   void compileModels(const TomlNode &Table, CompiledPolicy &P);
+  void compileScan(const TomlNode &Table, CompiledPolicy &P);
   void compileException(const TomlNode &Table, CompiledPolicy &P);
 
   // Typed accessors; each reports a wrong type and returns false/None.
@@ -509,6 +511,14 @@ void PolicyLoader::Impl::compileModels(const TomlNode &Table,
   }
 }
 
+void PolicyLoader::Impl::compileScan(const TomlNode &Table,
+                                     CompiledPolicy &P) {
+  checkKeys(Table, {"docs"}, "[scan]");
+  if (const TomlNode *Docs = Table.get("docs"))
+    if (expect(*Docs, TomlNode::Boolean))
+      P.ScanDocs = Located<bool>{Docs->Bool, Docs->Range};
+}
+
 void PolicyLoader::Impl::compileException(const TomlNode &Table,
                                           CompiledPolicy &P) {
   if (!expect(Table, TomlNode::Table))
@@ -621,6 +631,8 @@ void PolicyLoader::Impl::compileExtends(const TomlNode &Node,
     append_range(P.ModelDeny, Base->ModelDeny);
     if (Base->MinOpenness)
       P.MinOpenness = Base->MinOpenness;
+    if (Base->ScanDocs)
+      P.ScanDocs = Base->ScanDocs;
     append_range(P.Exceptions, Base->Exceptions);
     append_range(P.Exclude.Patterns, Base->Exclude.Patterns);
     for (const CompiledPolicy::KnowledgeTable &T : Base->KnowledgeTables)
@@ -681,8 +693,8 @@ void PolicyLoader::Impl::compileKnowledge(const TomlNode &Table,
 
 void PolicyLoader::Impl::compileRoot(const TomlNode &Root, CompiledPolicy &P) {
   checkKeys(Root,
-            {"extends", "exclude", "knowledge", "rules", "licences", "models",
-             "exceptions"},
+            {"extends", "exclude", "scan", "knowledge", "rules", "licences",
+             "models", "exceptions"},
             "a policy");
   if (const TomlNode *Extends = Root.get("extends"))
     compileExtends(*Extends, P);
@@ -709,6 +721,9 @@ void PolicyLoader::Impl::compileRoot(const TomlNode &Root, CompiledPolicy &P) {
   if (const TomlNode *Models = Root.get("models"))
     if (expect(*Models, TomlNode::Table))
       compileModels(*Models, P);
+  if (const TomlNode *Scan = Root.get("scan"))
+    if (expect(*Scan, TomlNode::Table))
+      compileScan(*Scan, P);
   if (const TomlNode *Exceptions = Root.get("exceptions"))
     if (expect(*Exceptions, TomlNode::Array))
       for (const TomlNode &E : Exceptions->Items)

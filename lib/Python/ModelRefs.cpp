@@ -6,8 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Python/ModelRefs.h"
-#include "licit/Facts/ModelIds.h"
-#include "licit/Facts/ModelRef.h"
+#include "licit/Facts/RefRecorder.h"
 #include "licit/Python/Tokenizer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -36,24 +35,24 @@ struct LoaderSpec {
   int Position;
   StringRef Keyword;
   IdSyntax Syntax;
-  RefRole Role = RefRole::Load;
+  RefAction Action = RefAction::Load;
 };
 
 // The APIs of ../shared/facts/api-patterns.md, section 1.
 const LoaderSpec Loaders[] = {
     // Hugging Face stack.
     {"PeftModel.from_pretrained", 1, "model_id", IdSyntax::Hub,
-     RefRole::Adapter},
+     RefAction::Adapter},
     {"Llama.from_pretrained", -1, "repo_id", IdSyntax::Hub},
     {"from_pretrained", 0, "pretrained_model_name_or_path", IdSyntax::Hub},
     {"pipeline", 1, "model", IdSyntax::Hub},
-    {"hf_hub_download", 0, "repo_id", IdSyntax::Hub, RefRole::Download},
-    {"snapshot_download", 0, "repo_id", IdSyntax::Hub, RefRole::Download},
+    {"hf_hub_download", 0, "repo_id", IdSyntax::Hub, RefAction::Download},
+    {"snapshot_download", 0, "repo_id", IdSyntax::Hub, RefAction::Download},
     {"SentenceTransformer", 0, "model_name_or_path", IdSyntax::Hub},
     {"CrossEncoder", 0, "model_name", IdSyntax::Hub},
     {"load_lora_weights", 0, "pretrained_model_name_or_path_or_dict",
-     IdSyntax::Hub, RefRole::Adapter},
-    {"load_adapter", 0, "peft_model_id", IdSyntax::Hub, RefRole::Adapter},
+     IdSyntax::Hub, RefAction::Adapter},
+    {"load_adapter", 0, "peft_model_id", IdSyntax::Hub, RefAction::Adapter},
     {"mlx_lm.load", 0, "path_or_hf_repo", IdSyntax::Hub},
     // timm and open_clip names are hub ids only with an "hf-hub:" prefix.
     {"timm.create_model", 0, "model_name", IdSyntax::HubPrefixed},
@@ -70,19 +69,19 @@ const LoaderSpec Loaders[] = {
     {"ollama.generate", 0, "model", IdSyntax::Ollama},
     {"ollama.embed", 0, "model", IdSyntax::Ollama},
     {"ollama.embeddings", 0, "model", IdSyntax::Ollama},
-    {"ollama.pull", 0, "model", IdSyntax::Ollama, RefRole::Download},
+    {"ollama.pull", 0, "model", IdSyntax::Ollama, RefAction::Download},
     {"ChatOllama", -1, "model", IdSyntax::Ollama},
     {"OllamaLLM", -1, "model", IdSyntax::Ollama},
     {"OllamaEmbeddings", -1, "model", IdSyntax::Ollama},
     // Hosted APIs.
-    {"chat.completions.create", -1, "model", IdSyntax::Api, RefRole::Api},
-    {"responses.create", -1, "model", IdSyntax::Api, RefRole::Api},
-    {"embeddings.create", -1, "model", IdSyntax::Api, RefRole::Api},
-    {"messages.create", -1, "model", IdSyntax::Api, RefRole::Api},
-    {"models.generate_content", -1, "model", IdSyntax::Api, RefRole::Api},
-    {"ChatOpenAI", -1, "model", IdSyntax::Api, RefRole::Api},
-    {"ChatAnthropic", -1, "model", IdSyntax::Api, RefRole::Api},
-    {"litellm.completion", 0, "model", IdSyntax::LiteLLM, RefRole::Api},
+    {"chat.completions.create", -1, "model", IdSyntax::Api, RefAction::Api},
+    {"responses.create", -1, "model", IdSyntax::Api, RefAction::Api},
+    {"embeddings.create", -1, "model", IdSyntax::Api, RefAction::Api},
+    {"messages.create", -1, "model", IdSyntax::Api, RefAction::Api},
+    {"models.generate_content", -1, "model", IdSyntax::Api, RefAction::Api},
+    {"ChatOpenAI", -1, "model", IdSyntax::Api, RefAction::Api},
+    {"ChatAnthropic", -1, "model", IdSyntax::Api, RefAction::Api},
+    {"litellm.completion", 0, "model", IdSyntax::LiteLLM, RefAction::Api},
 };
 
 /// Calls whose string arguments name datasets, GitHub repositories or code,
@@ -150,7 +149,8 @@ struct Constant {
 class Extractor {
 public:
   Extractor(const SourceText &Source, const KnowledgeBase &KB, FactStore &Facts)
-      : Source(Source), KB(KB), Facts(Facts), Tokens(tokenize(Source.text())) {
+      : Refs(Source, KB, Facts),
+        Tokens(tokenize(Source.text())) {
     matchBrackets();
   }
 
@@ -170,12 +170,10 @@ private:
   /// environment lookup of either.
   Optional<Constant> evaluate(ArrayRef<Token> Tokens) const;
   void record(const Constant &Value, ArrayRef<Token> Arg, IdSyntax Syntax,
-              RefContext Context, const Call *Carrier, RefRole Role,
+              RefContext Context, const Call *Carrier, RefAction Action,
               StringRef Revision);
 
-  const SourceText &Source;
-  const KnowledgeBase &KB;
-  FactStore &Facts;
+  RefRecorder Refs;
   std::vector<Token> Tokens;
   /// Names assigned exactly one string constant; a name assigned twice maps
   /// to None.
@@ -386,59 +384,35 @@ static StringRef spanOf(ArrayRef<Token> T) {
 }
 
 /// Tokenizers and processors load no weights; their callee says so.
-static RefRole roleOf(const Call &C, RefRole Role) {
-  if (Role == RefRole::Load && any_of(C.Callee, [](StringRef Part) {
+static RefAction actionOf(const Call &C, RefAction Action) {
+  if (Action == RefAction::Load && any_of(C.Callee, [](StringRef Part) {
         return Part.contains("Tokenizer") || Part.contains("Processor") ||
                Part.contains("FeatureExtractor");
       }))
-    return RefRole::Tokenizer;
-  return Role;
+    return RefAction::Tokenizer;
+  return Action;
 }
 
 void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
                        IdSyntax Syntax, RefContext Context, const Call *Carrier,
-                       RefRole Role, StringRef Revision) {
-  Optional<ParsedId> Parsed = parseModelId(Value.Value, Syntax);
-  if (!Parsed)
-    return;
-  // A single-segment hub name ("checkpoint") is as likely a directory as a
-  // model, so it needs the knowledge base even in strong context; in weak
-  // context it is an ordinary word.
-  if (Context == RefContext::Weak && !Parsed->HasNamespace)
-    return;
-  bool NeedsKnown = Context == RefContext::Weak ||
-                    (Parsed->Kind == ModelKind::Hub && !Parsed->HasNamespace);
-  if (NeedsKnown && !KB.lookupModel(Parsed->Kind, Parsed->ID))
-    return;
-  ModelRef Ref;
-  Ref.File = Source.file();
-  Ref.Kind = Parsed->Kind;
-  Ref.ID = Parsed->ID;
-  Ref.Written = Value.Value;
-  Ref.Role = Role;
-  if (Carrier) {
-    Ref.CarrierRange = Source.range(Carrier->CalleeText);
-    Ref.Carrier = Carrier->CalleeText.str();
-  }
-  Ref.Revision = Revision.str();
+                       RefAction Action, StringRef Revision) {
+  RefSite Site;
+  Site.Syntax = Syntax;
+  Site.Conf = Context == RefContext::Strong ? Confidence::Strong
+                                            : Confidence::Weak;
+  Site.Action = Action;
+  Site.Revision = Revision.str();
+  if (Carrier)
+    Site.Carrier = Carrier->CalleeText;
   // The literal is the location when it is written in the argument itself
   // (an environment default); a constant's assignment becomes a note.
   bool Inline = Value.Tokens.front().Text.begin() >= Arg.front().Text.begin() &&
                 Value.Tokens.back().Text.end() <= Arg.back().Text.end();
-  Ref.Range = Source.range(spanOf(Inline ? Value.Tokens : Arg));
   if (!Inline)
-    Ref.DefinedAt = Source.range(spanOf(Value.Tokens));
+    Site.UsedAt = spanOf(Arg);
   // A fix-it can replace the id only where one literal spells it verbatim.
-  if (Value.Tokens.size() == 1) {
-    StringRef Body = Value.Tokens[0].Body;
-    size_t At = Body.find(Parsed->ID);
-    if (Body.size() == Value.Value.size() && At != StringRef::npos) {
-      Ref.IDRange = Source.range(Body.substr(At, Parsed->ID.size()));
-      Ref.IDEscaping = Source.escaping();
-    }
-  }
-  consume(Value.Tokens);
-  Facts.add(std::move(Ref));
+  if (Refs.record(Value.Value, spanOf(Value.Tokens), Site))
+    consume(Value.Tokens);
 }
 
 void Extractor::visitCall(const Call &C) {
@@ -484,7 +458,7 @@ void Extractor::visitCall(const Call &C) {
     return;
   if (Optional<Constant> V = evaluate(ModelArg->Tokens))
     record(*V, ModelArg->Tokens, Spec->Syntax, RefContext::Strong, &C,
-           roleOf(C, Spec->Role), Revision);
+           actionOf(C, Spec->Action), Revision);
 }
 
 void Extractor::run() {
@@ -526,7 +500,7 @@ void Extractor::run() {
       continue;
     if (Optional<Constant> V = evaluate(Run))
       record(*V, Run, IdSyntax::Hub, RefContext::Weak, nullptr,
-             RefRole::Mention, "");
+             RefAction::Reference, "");
   }
 }
 

@@ -29,8 +29,8 @@ TEST(ModelRefsTest, MalformedArgumentsAreSkipped) {
   EXPECT_EQ(idsIn("load_dataset(a=)\n"), std::vector<std::string>{});
   EXPECT_EQ(idsIn("hf_hub_download(repo_type=, repo_id=)\n"),
             std::vector<std::string>{});
-  EXPECT_EQ(idsIn("AutoModel.from_pretrained(\"org/b\",)\n"),
-            std::vector<std::string>{"org/b"});
+  EXPECT_EQ(idsIn("AutoModel.from_pretrained(\"acme/b\",)\n"),
+            std::vector<std::string>{"acme/b"});
 }
 
 } // namespace

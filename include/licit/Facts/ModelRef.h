@@ -14,6 +14,7 @@
 #ifndef LICIT_FACTS_MODELREF_H
 #define LICIT_FACTS_MODELREF_H
 
+#include "licit/Basic/Diagnostic.h"
 #include "licit/Basic/SourceFiles.h"
 #include "licit/Knowledge/KnowledgeBase.h"
 #include <string>
@@ -21,7 +22,7 @@
 namespace licit {
 
 /// What the code does with the model it names.
-enum class RefRole : unsigned char {
+enum class RefAction : unsigned char {
   /// Loads weights to run them (from_pretrained, pipeline, LLM, ...).
   Load,
   /// Loads a tokenizer or processor only.
@@ -30,12 +31,21 @@ enum class RefRole : unsigned char {
   Adapter,
   /// Downloads files without loading them.
   Download,
+  /// Serves the model (vllm serve, a TGI or KServe deployment).
+  Serve,
   /// Calls a hosted model through its API.
   Api,
-  /// A string that spells a model the knowledge base knows, outside any
-  /// known loader (weak context).
-  Mention
+  /// Names the model without a known action: a config value, an
+  /// environment variable, a known id in any string.
+  Reference
 };
+
+llvm::StringRef refActionName(RefAction A);
+
+/// Whether a reference is something the project does (code, configs,
+/// command lines) or something its documentation says. Policies apply to
+/// uses; to mentions only where they ask.
+enum class RefRole : unsigned char { Use, Mention };
 
 llvm::StringRef refRoleName(RefRole R);
 
@@ -54,6 +64,10 @@ struct ModelRef {
   SourceRange IDRange;
   /// How replacement text is written at IDRange (escaped in a notebook).
   Escaping IDEscaping = Escaping::None;
+  /// How a replacement of the id may be applied: display-only where
+  /// another id would not keep things working (inside a URL, in
+  /// documentation, where a file name of the old repository goes with it).
+  Applicability ReplaceSafety = Applicability::Unsafe;
   /// The API, key or flag that carried the id (the callee of a loader
   /// call), highlighted beside the primary range; without a file for a
   /// string found outside such a context.
@@ -64,7 +78,8 @@ struct ModelRef {
   SourceRange DefinedAt;
   /// The pinned revision (a commit, tag or branch), if any.
   std::string Revision;
-  RefRole Role = RefRole::Load;
+  RefAction Action = RefAction::Load;
+  RefRole Role = RefRole::Use;
 };
 
 } // namespace licit

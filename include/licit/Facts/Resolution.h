@@ -106,8 +106,9 @@ class SourceFiles;
 ModelResolution resolveModel(const KnowledgeBase &KB, ModelKind Kind,
                              llvm::StringRef ID, SourceFiles *Files);
 
-/// The id policies match: Ollama tags carry an "ollama:" prefix so that a
-/// glob for hub ids never catches them by accident.
+/// The id policies match: Ollama tags and weights files carry an "ollama:"
+/// or "weights:" prefix so that a glob for hub ids never catches them by
+/// accident.
 std::string policyID(ModelKind Kind, llvm::StringRef ID);
 
 } // namespace licit

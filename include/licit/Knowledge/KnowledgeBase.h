@@ -21,6 +21,7 @@
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <memory>
@@ -102,8 +103,10 @@ llvm::StringRef opennessName(Openness O);
 llvm::Optional<Openness> parseOpenness(llvm::StringRef Name);
 llvm::ArrayRef<llvm::StringRef> opennessNames();
 
-/// Which namespace a model id lives in.
-enum class ModelKind : unsigned char { Hub, Ollama, Api };
+/// Which namespace a model id lives in: a Hugging Face hub repository, an
+/// Ollama library tag, a hosted API model, or a weights file known by its
+/// file name ("yolov8n.pt", "ggml-base.en.bin").
+enum class ModelKind : unsigned char { Hub, Ollama, Api, Weights };
 
 llvm::StringRef modelKindName(ModelKind K);
 
@@ -209,6 +212,9 @@ public:
   /// Looks a model up by id in the namespace of \p Kind, ignoring case as
   /// the Hugging Face hub does.
   const Model *lookupModel(ModelKind Kind, llvm::StringRef ID) const;
+  /// \returns true when some hub model of the knowledge base is published
+  /// by organisation \p Org ("meta-llama", "BAAI"), ignoring case.
+  bool publishesModels(llvm::StringRef Org) const;
   /// \returns the permissive replacements recorded for \p ModelID; a
   /// layer that lists any for it replaces those of the layers under it.
   llvm::ArrayRef<Alternative> alternativesFor(llvm::StringRef ModelID) const;
@@ -245,6 +251,8 @@ private:
   std::vector<Model> Models;
   llvm::StringMap<unsigned> LicenceIndex;
   llvm::StringMap<unsigned> ModelIndex;
+  /// Lower-case organisations of this layer's hub rows.
+  llvm::StringSet<> Organisations;
   llvm::StringMap<llvm::SmallVector<Alternative, 2>> AlternativeIndex;
 };
 

@@ -25,7 +25,7 @@ class raw_ostream;
 namespace licit {
 
 /// The version of the JSON documents; bumped on any incompatible change.
-constexpr unsigned JsonFormatVersion = 1;
+constexpr unsigned JsonFormatVersion = 2;
 
 /// Writes \p Diags and the run's counts as one JSON document.
 void emitDiagnosticsJson(llvm::ArrayRef<Diagnostic> Diags,

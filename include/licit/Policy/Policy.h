@@ -147,6 +147,9 @@ public:
   std::vector<ListEntry> LicenceAllow, LicenceDeny;
   std::vector<ListEntry> ModelAllow, ModelDeny;
   llvm::Optional<Located<Openness>> MinOpenness;
+  /// [scan] docs: whether rules apply to models documentation mentions.
+  llvm::Optional<Located<bool>> ScanDocs;
+  bool scansDocs() const { return ScanDocs && ScanDocs->Value; }
   /// Shared with the policies that extend this one, so that a use through
   /// any of them counts.
   std::vector<std::shared_ptr<PolicyException>> Exceptions;

@@ -226,7 +226,9 @@ void Checker::evaluate() {
                            Subject + " is not on the policy's allow list");
     D.Notes.push_back({Policy.ModelAllow.front().Range, "allow list here"});
   }
-  if (Res.Bound.empty()) {
+  // A weights file licit does not know is most often the project's own
+  // (a checkpoint it trained): the file's metadata says more than a name.
+  if (Res.Bound.empty() && !(Ref && !M && Ref->Kind == ModelKind::Weights)) {
     if (!M) {
       // Named by kind and as written: "ollama model 'llama3'".
       report(RuleID::ModelUnknownLicence,
@@ -290,8 +292,9 @@ void Checker::addAlternativeFix() {
           (Names.empty() ? "" : "+") + L.ID.str() + (L.Verified ? "" : "?");
     F.Title = ("use '" + A.To + "' (" + Names + ") instead: " + A.Reason).str();
     F.Edits.push_back({Ref->IDRange, escapeText(Ref->IDEscaping, A.To)});
-    // Another model behaves differently: never applied without a human.
-    F.Safety = Applicability::Unsafe;
+    // Another model behaves differently: never applied without a human,
+    // and only shown where the replacement would not keep things working.
+    F.Safety = Ref->ReplaceSafety;
     for (Diagnostic *D : Reported)
       D->Fixes.push_back(F);
     return;
@@ -306,8 +309,14 @@ void Checker::run() {
 void LicenceTermsPass::run(FactStore &Facts, const PassContext &Ctx,
                            DiagSink &Diags) {
   ArrayRef<ModelRef> Refs = Facts.all<ModelRef>();
-  for (const ModelResolution &R : Facts.all<ModelResolution>())
-    Checker(Refs[R.Ref], R, Ctx, Diags).run();
+  for (const ModelResolution &R : Facts.all<ModelResolution>()) {
+    const ModelRef &Ref = Refs[R.Ref];
+    // Documentation describes; the policy decides whether it binds.
+    if (Ref.Role == RefRole::Mention &&
+        !Ctx.policyFor(Ref.File).scansDocs())
+      continue;
+    Checker(Ref, R, Ctx, Diags).run();
+  }
 }
 
 } // namespace licit::check

@@ -1,0 +1,77 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Turns a string an extractor found into a located ModelRef: classifies
+/// it (ModelIds.h), locates the value, the id's own characters and the
+/// carrier, and records each spelling once. Every extract pass goes
+/// through it, so all file kinds agree on what a model is.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LICIT_FACTS_REFRECORDER_H
+#define LICIT_FACTS_REFRECORDER_H
+
+#include "licit/Basic/SourceFiles.h"
+#include "licit/Facts/FactStore.h"
+#include "licit/Facts/ModelIds.h"
+#include "licit/Facts/ModelRef.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace licit {
+
+/// Where and how a value was found.
+struct RefSite {
+  IdSyntax Syntax = IdSyntax::Any;
+  Confidence Conf = Confidence::Strong;
+  RefAction Action = RefAction::Reference;
+  /// The key, flag or callee that carried the value, as it is written in
+  /// the source text; empty for none.
+  llvm::StringRef Carrier;
+  /// Where the value was used, when it is defined elsewhere (a constant or
+  /// variable passed by name); empty when it is used where it is written.
+  llvm::StringRef UsedAt;
+  std::string Revision;
+  /// How a replacement of the id may be applied here.
+  Applicability FixSafety = Applicability::Unsafe;
+};
+
+class RefRecorder {
+public:
+  RefRecorder(const SourceText &Source, const KnowledgeBase &KB,
+              FactStore &Facts, RefRole Role = RefRole::Use)
+      : Source(Source), KB(KB), Facts(Facts), Role(Role) {}
+
+  /// Records the model \p Value names, if it names one in \p Site.
+  /// \p Literal is the text of the source that writes the value, quotes
+  /// included: the reference's location. The id's own characters are
+  /// located (for fix-its) only when the literal spells the value
+  /// verbatim. \returns true when a reference was recorded or the literal
+  /// already was.
+  bool record(llvm::StringRef Value, llvm::StringRef Literal,
+              const RefSite &Site);
+  /// Records a value the source spells verbatim, without quotes.
+  bool record(llvm::StringRef Literal, const RefSite &Site) {
+    return record(Literal, Literal, Site);
+  }
+
+  const KnowledgeBase &knowledge() const { return KB; }
+  const SourceText &source() const { return Source; }
+
+private:
+  const SourceText &Source;
+  const KnowledgeBase &KB;
+  FactStore &Facts;
+  RefRole Role;
+  /// Offsets of the literals recorded: a value reached twice (assigned,
+  /// then passed by name) is one reference.
+  llvm::DenseSet<unsigned> Recorded;
+};
+
+} // namespace licit
+
+#endif // LICIT_FACTS_REFRECORDER_H

@@ -1,0 +1,55 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Facts/RefRecorder.h"
+
+using namespace llvm;
+
+namespace licit {
+
+bool RefRecorder::record(StringRef Value, StringRef Literal,
+                         const RefSite &Site) {
+  Optional<ParsedId> Parsed =
+      classifyModelId(Value, Site.Syntax, Site.Conf, KB);
+  if (!Parsed)
+    return false;
+  SourceRange Spelled = Source.range(Literal);
+  if (!Recorded.insert(Spelled.Begin).second)
+    return true;
+  ModelRef Ref;
+  Ref.File = Source.file();
+  Ref.Kind = Parsed->Kind;
+  Ref.ID = Parsed->ID;
+  Ref.Written = Value.str();
+  Ref.Role = Role;
+  Ref.Action = Site.Action;
+  if (!Site.Carrier.empty()) {
+    Ref.CarrierRange = Source.range(Site.Carrier);
+    Ref.Carrier = Site.Carrier.str();
+  }
+  Ref.Revision = Site.Revision.empty() ? Parsed->Revision : Site.Revision;
+  if (Site.UsedAt.empty()) {
+    Ref.Range = Spelled;
+  } else {
+    Ref.Range = Source.range(Site.UsedAt);
+    Ref.DefinedAt = Spelled;
+  }
+  size_t At = Literal.find(Value);
+  if (At != StringRef::npos && Parsed->Offset != std::string::npos &&
+      Value.substr(Parsed->Offset).startswith(Parsed->ID)) {
+    Ref.IDRange = Source.range(
+        Literal.substr(At + Parsed->Offset, Parsed->ID.size()));
+    Ref.IDEscaping = Source.escaping();
+  }
+  Ref.ReplaceSafety = Parsed->InUrl || Role == RefRole::Mention
+                          ? Applicability::DisplayOnly
+                          : Site.FixSafety;
+  Facts.add(std::move(Ref));
+  return true;
+}
+
+} // namespace licit
