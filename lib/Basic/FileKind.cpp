@@ -64,6 +64,8 @@ FileKindSet classifyByName(StringRef Path) {
     K.insert(FileKind::Modelfile);
   if (L == ".env" || L.startswith(".env.") || Ext == ".env")
     K.insert(FileKind::Env);
+  if (L == "makefile" || L == "gnumakefile" || Ext == ".mk")
+    K.insert(FileKind::Makefile);
   if ((L.startswith("docker-compose") || L.startswith("compose")) &&
       (Ext == ".yml" || Ext == ".yaml"))
     K.insert(FileKind::Compose);
@@ -75,6 +77,7 @@ FileKindSet classifyByName(StringRef Path) {
           .Cases(".py", ".pyi", ".pyw", FileKind::Python)
           .Case(".ipynb", FileKind::Notebook)
           .Case(".toml", FileKind::Toml)
+          .Cases(".ini", ".cfg", FileKind::Ini)
           .Cases(".yaml", ".yml", FileKind::Yaml)
           .Cases(".json", ".jsonc", ".jsonl", FileKind::Json)
           .Cases(".sh", ".bash", ".zsh", FileKind::Shell)

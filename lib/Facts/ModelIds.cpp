@@ -131,9 +131,13 @@ static Optional<ParsedId> parseHubPath(StringRef S, size_t Offset,
     return isHubSegment(S) ? Optional<ParsedId>(
                                  makeId(ModelKind::Hub, S, false, Offset))
                            : None;
+  // llama.cpp and Ollama pick a quantisation: "org/name:Q4_K_M".
+  if (Parts.size() == 2)
+    Parts[1] = Parts[1].take_until([](char C) { return C == ':'; });
   if (Parts.size() != 2 || !isHubSegment(Parts[0]) || !isHubSegment(Parts[1]))
     return None;
-  return makeId(ModelKind::Hub, S, true, Offset);
+  return makeId(ModelKind::Hub, StringRef(S.data(), Parts[1].end() - S.data()),
+                true, Offset);
 }
 
 /// \returns the length of a hub URL's prefix ("https://huggingface.co/"),
@@ -353,9 +357,14 @@ static Optional<ParsedId> classifyPlainName(StringRef Text,
 
 Optional<ParsedId> classifyModelId(StringRef Text, IdSyntax Syntax,
                                    Confidence Conf, const KnowledgeBase &KB) {
-  if (Text.empty() || any_of(Text, isSpace) || hasPlaceholder(Text))
+  if (Text.empty() || any_of(Text, isSpace))
     return None;
   bool Strong = Conf == Confidence::Strong;
+  // A templated weights file ("ggml-{model}.bin") is still a weights file.
+  if (hasPlaceholder(Text) &&
+      (Syntax == IdSyntax::Hub || Syntax == IdSyntax::Ollama ||
+       Syntax == IdSyntax::Api || !weightsFileName(Text, Strong)))
+    return None;
   Optional<ParsedId> P;
   if (Syntax == IdSyntax::Any || (!Strong && Syntax == IdSyntax::Hub)) {
     auto [Provider, Rest] = Text.split('/');

@@ -12,8 +12,12 @@
 
 #include "licit/Pass/PassRegistry.h"
 #include "Check/LicenceTermsPass.h"
+#include "Extract/DockerfileModelRefsPass.h"
+#include "Extract/MakefileModelRefsPass.h"
+#include "Extract/ModelfileModelRefsPass.h"
 #include "Extract/NotebookModelRefsPass.h"
 #include "Extract/PythonModelRefsPass.h"
+#include "Extract/ShellModelRefsPass.h"
 #include "Resolve/ModelResolvePass.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"

@@ -1,0 +1,43 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The names under which projects pass models around: config keys
+/// ("model_name_or_path:"), command-line flags ("--base-model"),
+/// environment variables ("HF_MODEL_ID") and keyword arguments
+/// ("embedding_model="). One table for all of them, because projects spell
+/// the same name in each.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LICIT_FACTS_MODELKEYS_H
+#define LICIT_FACTS_MODELKEYS_H
+
+#include "licit/Facts/ModelIds.h"
+#include "licit/Facts/ModelRef.h"
+#include "llvm/ADT/Optional.h"
+
+namespace licit {
+
+/// What a name says about the value it holds.
+struct ModelKey {
+  IdSyntax Syntax = IdSyntax::Any;
+  RefAction Action = RefAction::Reference;
+};
+
+/// \returns what \p Name holds when it names a model, or None. Case, a
+/// flag's leading dashes, and '-' versus '_' do not matter:
+/// "--model-name-or-path", "MODEL_NAME_OR_PATH" and "model_name_or_path"
+/// are the same name.
+llvm::Optional<ModelKey> lookupModelKey(llvm::StringRef Name);
+
+/// \returns \p Name lower-cased, without leading dashes, '-' read as '_'.
+std::string normalizeKey(llvm::StringRef Name);
+
+} // namespace licit
+
+#endif // LICIT_FACTS_MODELKEYS_H

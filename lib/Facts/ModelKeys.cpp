@@ -1,0 +1,74 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Facts/ModelKeys.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace llvm;
+
+namespace licit {
+
+std::string normalizeKey(StringRef Name) {
+  Name = Name.ltrim('-');
+  std::string Key = Name.lower();
+  std::replace(Key.begin(), Key.end(), '-', '_');
+  return Key;
+}
+
+Optional<ModelKey> lookupModelKey(StringRef Name) {
+  std::string Key = normalizeKey(Name);
+  StringRef K(Key);
+  // Names that look like models but hold something else: an alias a
+  // server answers to, a type or size, where a run writes.
+  if (K.endswith("served_model_name") || K == "model_type" ||
+      K == "model_max_length")
+    return None;
+  using Spec = Optional<ModelKey>;
+  Spec Exact =
+      StringSwitch<Spec>(K)
+          // Tokenizers and processors.
+          .Cases("tokenizer", "tokenizer_name", "tokenizer_name_or_path",
+                 "tokenizer_path", "tokenizer_id",
+                 ModelKey{IdSyntax::Any, RefAction::Tokenizer})
+          // Adapters.
+          .Cases("adapter_name_or_path", "peft_model_id", "lora_model",
+                 "adapter_model", "adapter_id", "lora_name_or_path",
+                 ModelKey{IdSyntax::Any, RefAction::Adapter})
+          // Hub repositories (llama.cpp's --hf-repo, KServe's storageUri).
+          .Cases("hf_repo", "hf_repo_id", "repo_id", "hf_model_id",
+                 "model_repo_id", ModelKey{IdSyntax::Hub, RefAction::Load})
+          .Cases("storageuri", "storage_uri",
+                 ModelKey{IdSyntax::HubPrefixed, RefAction::Serve})
+          // Weights files.
+          .Cases("hf_file", "gguf_file", "mmproj", "model_file",
+                 "weights", "weight_name", "ckpt_path", "checkpoint_path",
+                 ModelKey{IdSyntax::Weights, RefAction::Load})
+          // Where a run pushes what it trains: a model the project names.
+          .Cases("hub_model_id", "export_hub_model_id", "output_model_id",
+                 ModelKey{IdSyntax::Hub, RefAction::Reference})
+          // config.json and adapter_config.json record their origin.
+          .Cases("_name_or_path", "name_or_path", "base_model_name_or_path",
+                 ModelKey{IdSyntax::Any, RefAction::Reference})
+          .Cases("llm", "llm_name", "checkpoint", "pretrained",
+                 "pretrained_model", ModelKey{IdSyntax::Any, RefAction::Load})
+          .Default(None);
+  if (Exact)
+    return Exact;
+  // "model", "base_model", "embedding_model_name", "HF_MODEL_ID",
+  // "draft_model_path", "model_name_or_path".
+  for (StringRef Suffix : {"_name_or_path", "_name", "_id", "_path", "_repo",
+                           "_checkpoint", "_uri", "_url"})
+    if (K.endswith(Suffix)) {
+      K = K.drop_back(Suffix.size());
+      break;
+    }
+  if (K == "model" || K.endswith("_model"))
+    return ModelKey{IdSyntax::Any, RefAction::Load};
+  return None;
+}
+
+} // namespace licit
