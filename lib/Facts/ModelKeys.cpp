@@ -42,7 +42,7 @@ Optional<ModelKey> lookupModelKey(StringRef Name) {
           .Cases("hf_repo", "hf_repo_id", "repo_id", "hf_model_id",
                  "model_repo_id", ModelKey{IdSyntax::Hub, RefAction::Load})
           .Cases("storageuri", "storage_uri",
-                 ModelKey{IdSyntax::HubPrefixed, RefAction::Serve})
+                 ModelKey{IdSyntax::Hub, RefAction::Serve})
           // Weights files.
           .Cases("hf_file", "gguf_file", "mmproj", "model_file",
                  "weights", "weight_name", "ckpt_path", "checkpoint_path",

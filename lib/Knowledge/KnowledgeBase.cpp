@@ -594,6 +594,27 @@ void KnowledgeBase::licenceIDs(std::vector<StringRef> &Out) const {
       Out.push_back(L.ID);
 }
 
+/// Hosted models are called by dated or deployment-specific names that
+/// belong to a family the tables know: "gpt-4o-2024-08-06",
+/// "claude-3-5-sonnet@20240620" (Vertex), "anthropic.claude-3-haiku-
+/// 20240307-v1:0" (Bedrock), an Azure deployment "gpt-4o-prod". Drops such
+/// decoration, then trailing "-part"s, until a row matches.
+template <typename FindFn>
+static const Model *lookupApiFamily(StringRef ID, FindFn Find) {
+  ID = ID.take_until([](char C) { return C == '@' || C == ':'; });
+  // Bedrock: "provider.model-v1".
+  size_t Dot = ID.find('.');
+  if (Dot != StringRef::npos && !isDigit(ID[Dot + 1]) &&
+      !ID.take_front(Dot).contains('-'))
+    ID = ID.drop_front(Dot + 1);
+  while (ID.contains('-')) {
+    ID = ID.take_front(ID.rfind('-'));
+    if (const Model *M = Find(ID))
+      return M;
+  }
+  return nullptr;
+}
+
 const Model *KnowledgeBase::lookupModel(ModelKind Kind, StringRef ID) const {
   // The nearest layer that has the id wins: an overlay replaces a row.
   auto Find = [&](StringRef Name) -> const Model * {
@@ -607,6 +628,8 @@ const Model *KnowledgeBase::lookupModel(ModelKind Kind, StringRef ID) const {
   };
   if (const Model *M = Find(ID))
     return M;
+  if (Kind == ModelKind::Api)
+    return lookupApiFamily(ID, Find);
   if (Kind != ModelKind::Ollama)
     return nullptr;
   // Ollama tags: "name:latest" is "name"; "name:8b-instruct-q4_K_M" is a

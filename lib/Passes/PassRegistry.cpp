@@ -12,6 +12,7 @@
 
 #include "licit/Pass/PassRegistry.h"
 #include "Check/LicenceTermsPass.h"
+#include "Extract/ConfigModelRefsPass.h"
 #include "Extract/DockerfileModelRefsPass.h"
 #include "Extract/MakefileModelRefsPass.h"
 #include "Extract/ModelfileModelRefsPass.h"

@@ -164,6 +164,18 @@ void CommandReader::readCommand(ArrayRef<Word> Words) {
     Program = Args[1].Value;
     Args = Args.drop_front(2);
   }
+  // "sh -c 'script'": the script is shell too, read in place when its
+  // quotes are its only decoration.
+  if ((Program == "sh" || Program == "bash" || Program == "zsh") &&
+      Args.size() >= 2 && StringRef(Args[0].Value).startswith("-") &&
+      StringRef(Args[0].Value).endswith("c")) {
+    const Word &Script = Args[1];
+    if (Script.Literal.size() == Script.Value.size() + 2)
+      readText(Script.Literal.drop_front().drop_back());
+    else if (Script.Literal == Script.Value)
+      readText(Script.Literal);
+    return;
+  }
   // A download of a dataset or Space names no model.
   std::string Revision;
   for (size_t I = 0; I != Args.size(); ++I) {

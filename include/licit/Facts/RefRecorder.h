@@ -61,6 +61,7 @@ public:
 
   const KnowledgeBase &knowledge() const { return KB; }
   const SourceText &source() const { return Source; }
+  FactStore &facts() { return Facts; }
 
 private:
   const SourceText &Source;

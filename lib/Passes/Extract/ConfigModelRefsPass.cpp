@@ -1,0 +1,90 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ConfigModelRefsPass.h"
+#include "licit/Config/ModelRefs.h"
+#include "licit/Formats/Json.h"
+#include "licit/Formats/Toml.h"
+#include "llvm/Support/Path.h"
+
+using namespace llvm;
+
+namespace licit::extract {
+
+ArrayRef<RuleID> ConfigModelRefsPass::rules() {
+  static const RuleID Rules[] = {RuleID::InputMalformed};
+  return Rules;
+}
+
+/// JSON files that are data a model ships with, not configuration:
+/// vocabularies and tokenizer tables are large and name no model.
+static bool isModelData(StringRef Name) {
+  return Name.startswith("tokenizer") || Name == "vocab.json" ||
+         Name == "special_tokens_map.json" || Name == "added_tokens.json" ||
+         Name.endswith(".jsonl") || Name.endswith(".index.json");
+}
+
+bool ConfigModelRefsPass::accepts(const SourceFile &File) const {
+  FileKindSet K = File.Kinds;
+  // Policies and manifests have their own readers; notebooks theirs.
+  if (K.contains(FileKind::Policy) || K.contains(FileKind::Manifest) ||
+      K.contains(FileKind::Notebook))
+    return false;
+  if (K.contains(FileKind::Json))
+    return !isModelData(sys::path::filename(File.Path));
+  return K.contains(FileKind::Yaml) || K.contains(FileKind::Compose) ||
+         K.contains(FileKind::Toml) || K.contains(FileKind::Ini);
+}
+
+void ConfigModelRefsPass::run(const SourceFile &File, const PassContext &Ctx,
+                              FactStore &Facts, DiagSink &Diags) {
+  StringRef Text = File.text();
+  config::ReadResult Read;
+  StringRef Format;
+  if (File.Kinds.contains(FileKind::Json)) {
+    Format = "JSON";
+    const json::ParseResult &Doc = json::parsed(File);
+    if (Doc.Root)
+      Read.Documents.push_back(config::fromJson(*Doc.Root, Text));
+    else {
+      Read.Error = Doc.ErrorMessage;
+      Read.ErrorAt = Text.substr(Doc.ErrorOffset, 0);
+    }
+  } else if (File.Kinds.contains(FileKind::Toml)) {
+    Format = "TOML";
+    const TomlReadResult &Doc = parsedToml(File);
+    if (Doc.Root)
+      Read.Documents.push_back(config::fromToml(*Doc.Root, Text));
+    else {
+      Read.Error = Doc.ErrorMessage;
+      Read.ErrorAt = Text.substr(Doc.ErrorRange.hasOffsets()
+                                     ? Doc.ErrorRange.Begin
+                                     : Text.size(),
+                                 0);
+    }
+  } else if (File.Kinds.contains(FileKind::Ini)) {
+    Format = "INI";
+    Read = config::readIni(Text);
+  } else {
+    Format = "YAML";
+    Read = config::readYaml(Text);
+  }
+  SourceText Source(File.ID, Text);
+  RefRecorder Refs(Source, Ctx.knowledgeFor(File.ID), Facts);
+  config::extractModelRefs(Read.Documents, Refs);
+  // Templates are not meant to parse before they are rendered.
+  bool Template = Text.contains("{{") || Text.contains("{%");
+  if (!Read.Error.empty() && !Template) {
+    unsigned At = Read.ErrorAt.data() ? Read.ErrorAt.data() - Text.data()
+                                      : Text.size();
+    Diags.report(RuleID::InputMalformed, {File.ID, At, At},
+                 "malformed " + Format + ": " + Read.Error +
+                     "; models named after this point are not found");
+  }
+}
+
+} // namespace licit::extract
