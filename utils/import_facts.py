@@ -9,6 +9,10 @@ committed and reviewed like code. Re-run it when the facts change:
 
   utils/import_facts.py ../shared/facts lib/Knowledge
 
+utils/facts/models.tsv holds rows the project researched itself (Ollama
+library names, API families, known weights files), in the shared facts'
+format with an extra "aliases" column; every row cites its source.
+
 Rules: a '?' anywhere in a facts cell marks the value unverified ('yes?');
 a cell that cannot be classified becomes '?' (unknown) with the original text
 kept as detail. Nothing is guessed.
@@ -179,7 +183,7 @@ LEVELS = {"1": "open-source", "2": "open-methodology", "3": "open-weights",
 MODEL_COLUMNS = [
     "id", "kind", "family", "licence", "effective-licences", "base-model",
     "params", "weights", "code", "data", "methodology", "openness", "gated",
-    "eu-excluded", "notes", "source"]
+    "eu-excluded", "notes", "source", "aliases"]
 
 
 def model_eu_excluded(ident, effective):
@@ -223,7 +227,8 @@ def base_cell(text):
     text = text.strip()
     if not text:
         return ""
-    m = re.match(r"^([\w.-]+/[\w.-]+)\s*(.*)$", text)
+    m = re.match(r"^((?:adapter:|merge:|quantized:|finetune:)?[\w.-]+/[\w.-]+)"
+                 r"\s*(.*)$", text)
     if not m:
         return cell("?", True, text)
     ident, rest = m.groups()
@@ -252,6 +257,8 @@ def import_models(src, licences):
             notes = (extra + ("; " + notes if notes else "")).strip()
         if ident.startswith("ollama:"):
             kind, ident = "ollama", ident[len("ollama:"):]
+        elif ident.startswith("weights:"):
+            kind, ident = "weights", ident[len("weights:"):]
         elif "/" not in ident and row["licence"] == "proprietary-api":
             kind = "api"
         else:
@@ -278,7 +285,21 @@ def import_models(src, licences):
             "gated": gated,
             "eu-excluded": model_eu_excluded(ident, row["effective_licences"]),
             "notes": notes, "source": row["source"].strip(),
+            "aliases": ",".join(aliases(row, notes)),
         })
+    return out
+
+
+def aliases(row, notes):
+    """Other ids of the same model: the project's own column, and the
+    legacy canonical ids the facts record as "Old alias: gpt2."."""
+    out = [a.strip() for a in row.get("aliases", "").split(",") if a.strip()]
+    out += re.findall(r"Old alias: ([\w.-]+?)\.?(?:\s|$)", notes)
+    # SentenceTransformer("all-MiniLM-L6-v2") loads the model of that name
+    # under sentence-transformers/ (api-patterns.md, sentence-transformers).
+    org, _, name = row["repo_id"].strip().partition("/")
+    if org == "sentence-transformers" and name:
+        out.append(name.split()[0])
     return out
 
 
@@ -318,8 +339,10 @@ def main():
     licences = import_licences(src / "licences.tsv")
     ids = {r["id"] for r in licences}
     write(dst / "licences.tsv", LICENCE_COLUMNS, licences)
+    # The project's own research, in the same format, after the shared facts.
+    own = Path(__file__).resolve().parent / "facts" / "models.tsv"
     write(dst / "models.tsv", MODEL_COLUMNS,
-          import_models(src / "models.tsv", ids))
+          import_models(src / "models.tsv", ids) + import_models(own, ids))
     write(dst / "alternatives.tsv", ALTERNATIVE_COLUMNS,
           import_alternatives(src / "alternatives.tsv"))
 

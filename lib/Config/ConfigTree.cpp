@@ -74,8 +74,8 @@ public:
   ReadResult run() {
     size_t Deep = tooDeep(Text);
     if (Deep != StringRef::npos) {
-      Result.Error = "nesting deeper than " + std::to_string(MaxFlowDepth) +
-                     " levels";
+      Result.Error =
+          "nesting deeper than " + std::to_string(MaxFlowDepth) + " levels";
       Result.ErrorAt = Text.substr(Deep, 0);
       return std::move(Result);
     }
@@ -207,9 +207,9 @@ Node fromJson(const json::Value &V, StringRef Text) {
       size_t From = Member.Begin > 256 ? Member.Begin - 256 : 0;
       StringRef Before = Text.slice(From, Member.Begin);
       size_t At = Before.rfind("\"" + Key + "\"");
-      StringRef KeyLiteral =
-          At == StringRef::npos ? StringRef()
-                                : Before.substr(At + 1, Key.size());
+      StringRef KeyLiteral = At == StringRef::npos
+                                 ? StringRef()
+                                 : Before.substr(At + 1, Key.size());
       Out.Entries.push_back(
           Node::Entry{Key, KeyLiteral, fromJson(Member, Text)});
     }

@@ -20,14 +20,13 @@ namespace {
 bool isCommandKey(StringRef K) {
   return K == "command" || K == "args" || K == "entrypoint" || K == "run" ||
          K == "script" || K == "cmd" || K == "before_script" ||
-         K == "after_script" || K == "commands" || K == "exec" ||
-         K == "test";
+         K == "after_script" || K == "commands" || K == "exec" || K == "test";
 }
 
 /// Keys whose values are environment variables.
 bool isEnvironmentKey(StringRef K) {
-  return K == "environment" || K == "env" || K == "envs" ||
-         K == "variables" || K == "env_vars" || K == "build_args";
+  return K == "environment" || K == "env" || K == "envs" || K == "variables" ||
+         K == "env_vars" || K == "build_args";
 }
 
 /// Keys whose subtrees name datasets, images or aliases, never models.
@@ -65,8 +64,8 @@ private:
     // "hf://org/name" (KServe, ramalama) names a hub model wherever it is.
     Site.Conf = StringRef(N.Value).startswith("hf://") ? Confidence::Strong
                                                        : Confidence::Weak;
-    Site.Syntax = Site.Conf == Confidence::Strong ? IdSyntax::Hub
-                                                  : IdSyntax::Any;
+    Site.Syntax =
+        Site.Conf == Confidence::Strong ? IdSyntax::Hub : IdSyntax::Any;
     Refs.record(N.Value, N.Literal, Site);
   }
 
@@ -167,8 +166,8 @@ private:
       if (Item.Kind == Node::Scalar && !Item.Literal.empty()) {
         // "- MODEL_ID=x", located inside its quotes if it has them.
         StringRef Literal = Item.Literal;
-        if (Literal.size() >= 2 && (Literal.front() == '"' ||
-                                    Literal.front() == '\''))
+        if (Literal.size() >= 2 &&
+            (Literal.front() == '"' || Literal.front() == '\''))
           Literal = Literal.drop_front().drop_back();
         Commands.assignWord(shell::Word{Item.Value, Literal,
                                         StringRef(Item.Value).contains('$')});

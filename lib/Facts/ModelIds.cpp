@@ -42,10 +42,10 @@ static bool isHubSegment(StringRef S) {
 /// Names ending like a file are weights or configs, not repositories.
 static bool looksLikeFile(StringRef S) {
   static const StringRef Extensions[] = {
-      ".bin",  ".pt",   ".pth", ".ckpt", ".safetensors", ".gguf", ".onnx",
-      ".json", ".yaml", ".yml", ".txt",  ".py",          ".pkl",  ".h5",
-      ".zip",  ".tar",  ".gz",  ".csv",  ".parquet",     ".md",   ".tflite",
-      ".jsonl", ".sh",  ".html", ".png", ".jpg"};
+      ".bin",   ".pt",   ".pth",  ".ckpt", ".safetensors", ".gguf", ".onnx",
+      ".json",  ".yaml", ".yml",  ".txt",  ".py",          ".pkl",  ".h5",
+      ".zip",   ".tar",  ".gz",   ".csv",  ".parquet",     ".md",   ".tflite",
+      ".jsonl", ".sh",   ".html", ".png",  ".jpg"};
   StringRef Ext = sys::path::extension(S);
   return any_of(Extensions,
                 [&](StringRef E) { return Ext.equals_insensitive(E); });
@@ -71,30 +71,37 @@ bool isPlaceholder(StringRef Segment) {
       }))
     return true;
   static const StringRef Words[] = {
-      "user",     "org",       "organization", "organisation", "org-name",
-      "org_name", "orgname",   "namespace",    "owner",        "author",
-      "model",    "model-name", "model_name",  "model-id",     "model_id",
-      "repo",     "repo-name", "repo_name",    "repo-id",      "repo_id",
-      "name",     "foo",       "bar",          "example",      "path",
-      "my-org",   "my_org",    "my-model",     "my_model",     "my-repo",
-      "your",     "someone",   "somebody",     "team",         "company",
-      "hf_user",  "hf-user",   "account"};
+      "user",     "org",        "organization", "organisation", "org-name",
+      "org_name", "orgname",    "namespace",    "owner",        "author",
+      "model",    "model-name", "model_name",   "model-id",     "model_id",
+      "repo",     "repo-name",  "repo_name",    "repo-id",      "repo_id",
+      "name",     "foo",        "bar",          "example",      "path",
+      "my-org",   "my_org",     "my-model",     "my_model",     "my-repo",
+      "your",     "someone",    "somebody",     "team",         "company",
+      "hf_user",  "hf-user",    "account"};
   return is_contained(Words, Lower);
 }
 
 /// Top-level pages of the hub that are not organisations or users.
 static bool isReservedHubPath(StringRef First) {
-  static const StringRef Reserved[] = {
-      "datasets", "spaces", "docs",     "blog",     "papers",  "organizations",
-      "settings", "login",  "join",     "pricing",  "models",  "api",
-      "collections", "learn", "tasks",  "chat",     "posts",   "new",
-      "search",   "enterprise", "privacy", "terms-of-service", "static-proxy",
-      "front",    "avatars", "inference-endpoints", "changelog", "hf"};
+  static const StringRef Reserved[] = {"datasets",     "spaces",
+                                       "docs",         "blog",
+                                       "papers",       "organizations",
+                                       "settings",     "login",
+                                       "join",         "pricing",
+                                       "models",       "api",
+                                       "collections",  "learn",
+                                       "tasks",        "chat",
+                                       "posts",        "new",
+                                       "search",       "enterprise",
+                                       "privacy",      "terms-of-service",
+                                       "static-proxy", "front",
+                                       "avatars",      "inference-endpoints",
+                                       "changelog",    "hf"};
   return is_contained(Reserved, First);
 }
 
-static Optional<ParsedId> parseHubPath(StringRef S, size_t Offset,
-                                       bool InUrl) {
+static Optional<ParsedId> parseHubPath(StringRef S, size_t Offset, bool InUrl) {
   if (looksLikeFile(S) && !InUrl)
     return None;
   SmallVector<StringRef, 6> Parts;
@@ -128,9 +135,9 @@ static Optional<ParsedId> parseHubPath(StringRef S, size_t Offset,
     return P;
   }
   if (Parts.size() == 1)
-    return isHubSegment(S) ? Optional<ParsedId>(
-                                 makeId(ModelKind::Hub, S, false, Offset))
-                           : None;
+    return isHubSegment(S)
+               ? Optional<ParsedId>(makeId(ModelKind::Hub, S, false, Offset))
+               : None;
   // llama.cpp and Ollama pick a quantisation: "org/name:Q4_K_M".
   if (Parts.size() == 2)
     Parts[1] = Parts[1].take_until([](char C) { return C == ':'; });
@@ -166,8 +173,8 @@ static Optional<ParsedId> parseHub(StringRef S) {
   // The hub cache: ".../hub/models--org--name/snapshots/<commit>/...".
   size_t Cache = S.find("models--");
   if (Cache != StringRef::npos && (Cache == 0 || S[Cache - 1] == '/')) {
-    StringRef Dir = S.drop_front(Cache + 8).take_until(
-        [](char C) { return C == '/'; });
+    StringRef Dir =
+        S.drop_front(Cache + 8).take_until([](char C) { return C == '/'; });
     auto [Org, Name] = Dir.split("--");
     if (isHubSegment(Org) && isHubSegment(Name))
       return makeId(ModelKind::Hub, (Org + "/" + Name).str(), true,
@@ -185,9 +192,8 @@ static Optional<ParsedId> parseOllama(StringRef S) {
   // Ollama pulls GGUF repositories straight from the hub.
   for (StringRef Prefix : {"hf.co/", "huggingface.co/"})
     if (S.startswith(Prefix)) {
-      Optional<ParsedId> P =
-          parseHubPath(S.drop_front(Prefix.size()).split(':').first,
-                       Prefix.size(), false);
+      Optional<ParsedId> P = parseHubPath(
+          S.drop_front(Prefix.size()).split(':').first, Prefix.size(), false);
       if (P && !P->HasNamespace)
         return None;
       return P;
@@ -233,9 +239,9 @@ Optional<StringRef> weightsFileName(StringRef Text, bool Strong) {
                        .Cases(".bin", ".h5", ".keras", ".engine", ".plan", true)
                        .Default(false);
   // Weights by their conventional names, whatever the context.
-  if (Lower == ".bin" && (Stem.startswith("ggml-") ||
-                          Stem.startswith("pytorch_model") ||
-                          Stem.startswith("adapter_model")))
+  if (Lower == ".bin" &&
+      (Stem.startswith("ggml-") || Stem.startswith("pytorch_model") ||
+       Stem.startswith("adapter_model")))
     Unambiguous = true;
   if (Unambiguous || (Strong && Ambiguous))
     return Name;
@@ -277,21 +283,40 @@ Optional<ParsedId> parseModelId(StringRef Text, IdSyntax Syntax) {
                     Name->data() - Text.data());
     return Syntax == IdSyntax::Weights || Text.contains('/') ? parseHub(Text)
            : Text.contains(':')                              ? parseOllama(Text)
-                                : parseApi(Text);
+                                                             : parseApi(Text);
   }
   llvm_unreachable("unknown id syntax");
 }
 
 /// LiteLLM's provider prefixes that are not also hub organisations.
 static bool isLiteLLMProvider(StringRef P) {
-  static const StringRef Providers[] = {
-      "ollama",       "ollama_chat", "huggingface",  "bedrock",
-      "vertex_ai",    "azure",       "azure_ai",     "anthropic",
-      "gemini",       "groq",        "together_ai",  "openrouter",
-      "hosted_vllm",  "fireworks_ai", "deepinfra",   "replicate",
-      "sagemaker",    "perplexity",  "cohere",       "watsonx",
-      "databricks",   "cloudflare",  "text-completion-openai", "xai",
-      "vllm",         "lm_studio",   "openai"};
+  static const StringRef Providers[] = {"ollama",
+                                        "ollama_chat",
+                                        "huggingface",
+                                        "bedrock",
+                                        "vertex_ai",
+                                        "azure",
+                                        "azure_ai",
+                                        "anthropic",
+                                        "gemini",
+                                        "groq",
+                                        "together_ai",
+                                        "openrouter",
+                                        "hosted_vllm",
+                                        "fireworks_ai",
+                                        "deepinfra",
+                                        "replicate",
+                                        "sagemaker",
+                                        "perplexity",
+                                        "cohere",
+                                        "watsonx",
+                                        "databricks",
+                                        "cloudflare",
+                                        "text-completion-openai",
+                                        "xai",
+                                        "vllm",
+                                        "lm_studio",
+                                        "openai"};
   return is_contained(Providers, P);
 }
 
@@ -299,17 +324,17 @@ static bool isLiteLLMProvider(StringRef P) {
 /// is where a run writes, not a repository.
 static bool isDirectoryLike(StringRef Org) {
   static const StringRef Dirs[] = {
-      "data",      "dataset",     "datasets",   "output",     "outputs",
-      "out",       "models",      "model",      "checkpoint", "checkpoints",
-      "ckpt",      "ckpts",       "run",        "runs",       "saved_model",
-      "saved_models", "weights",  "result",     "results",    "log",
-      "logs",      "tmp",         "temp",       "cache",      "src",
-      "exp",       "exps",        "experiment", "experiments", "pretrained",
-      "local",     "mnt",         "home",       "workspace",  "artifacts",
-      "configs",   "config",      "save",       "saves",      "lora",
-      "adapters",  "merged",      "export",     "exports",    "train",
-      "test",      "eval",        "assets",     "resources",  "hub",
-      "input",     "inputs",      "ckp",        "trained",    "finetuned"};
+      "data",         "dataset", "datasets",   "output",      "outputs",
+      "out",          "models",  "model",      "checkpoint",  "checkpoints",
+      "ckpt",         "ckpts",   "run",        "runs",        "saved_model",
+      "saved_models", "weights", "result",     "results",     "log",
+      "logs",         "tmp",     "temp",       "cache",       "src",
+      "exp",          "exps",    "experiment", "experiments", "pretrained",
+      "local",        "mnt",     "home",       "workspace",   "artifacts",
+      "configs",      "config",  "save",       "saves",       "lora",
+      "adapters",     "merged",  "export",     "exports",     "train",
+      "test",         "eval",    "assets",     "resources",   "hub",
+      "input",        "inputs",  "ckp",        "trained",     "finetuned"};
   return is_contained(Dirs, Org.lower());
 }
 
@@ -320,13 +345,15 @@ static bool looksLikeModelName(StringRef Name) {
     return true;
   std::string L = Name.lower();
   static const StringRef Words[] = {
-      "bert",  "llama",   "gpt",   "t5",     "whisper", "clip",   "vit",
-      "bart",  "mistral", "mixtral", "qwen", "gemma",   "phi",    "falcon",
-      "bloom", "opt",     "diffusion", "sdxl", "flux",  "minilm", "mpnet",
-      "embed", "instruct", "chat", "base",   "large",   "small",  "tiny",
-      "mini",  "coder",   "vision", "gguf",  "awq",     "gptq",   "lora",
-      "e5",    "bge",     "gte",   "electra", "deberta", "xlnet", "wav2vec",
-      "sam",   "detr",    "yolo",  "dino",   "olmo",    "pythia", "mamba"};
+      "bert",   "llama",  "gpt",     "t5",      "whisper",   "clip",
+      "vit",    "bart",   "mistral", "mixtral", "qwen",      "gemma",
+      "phi",    "falcon", "bloom",   "opt",     "diffusion", "sdxl",
+      "flux",   "minilm", "mpnet",   "embed",   "instruct",  "chat",
+      "base",   "large",  "small",   "tiny",    "mini",      "coder",
+      "vision", "gguf",   "awq",     "gptq",    "lora",      "e5",
+      "bge",    "gte",    "electra", "deberta", "xlnet",     "wav2vec",
+      "sam",    "detr",   "yolo",    "dino",    "olmo",      "pythia",
+      "mamba"};
   return any_of(Words, [&](StringRef W) { return StringRef(L).contains(W); });
 }
 
@@ -374,8 +401,7 @@ Optional<ParsedId> classifyModelId(StringRef Text, IdSyntax Syntax,
     else if (Optional<StringRef> Name = weightsFileName(Text, Strong))
       P = makeId(ModelKind::Weights, *Name, false, Name->data() - Text.data());
     else if (!Rest.empty() && isLiteLLMProvider(Provider) &&
-             (Provider != "openai" ||
-              KB.lookupModel(ModelKind::Api, Rest)))
+             (Provider != "openai" || KB.lookupModel(ModelKind::Api, Rest)))
       P = parseModelId(Text, IdSyntax::LiteLLM);
     else if (!Rest.empty())
       P = parseHub(Text);

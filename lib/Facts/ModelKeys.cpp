@@ -44,8 +44,8 @@ Optional<ModelKey> lookupModelKey(StringRef Name) {
           .Cases("storageuri", "storage_uri",
                  ModelKey{IdSyntax::Hub, RefAction::Serve})
           // Weights files.
-          .Cases("hf_file", "gguf_file", "mmproj", "model_file",
-                 "weights", "weight_name", "ckpt_path", "checkpoint_path",
+          .Cases("hf_file", "gguf_file", "mmproj", "model_file", "weights",
+                 "weight_name", "ckpt_path", "checkpoint_path",
                  ModelKey{IdSyntax::Weights, RefAction::Load})
           // Where a run pushes what it trains: a model the project names.
           .Cases("hub_model_id", "export_hub_model_id", "output_model_id",

@@ -122,10 +122,14 @@ char TableError::ID;
 /// is recorded and left out; the rows after it are still read.
 class TableReader {
 public:
+  /// The first \p Required columns must be there; the others are optional
+  /// (added after organisations wrote tables), their cells empty when the
+  /// header leaves them out.
   TableReader(MemoryBufferRef Buffer, ArrayRef<StringRef> Columns,
-              std::vector<TableProblem> &Problems)
+              std::vector<TableProblem> &Problems, unsigned Required = ~0u)
       : Buffer(Buffer), Columns(Columns), Rest(Buffer.getBuffer()),
-        Problems(Problems) {}
+        Problems(Problems),
+        Required(std::min<size_t>(Required, Columns.size())) {}
 
   /// Advances to the next row, skipping blank and '#' lines. \returns
   /// false at the end of the table.
@@ -151,17 +155,19 @@ public:
           error(Buffer.getBuffer().take_front(0), "missing header line"));
       return false;
     }
-    for (unsigned I = 0; I != Columns.size(); ++I)
+    Present =
+        std::max<size_t>(Required, std::min(Cells.size(), Columns.size()));
+    for (unsigned I = 0; I != Present; ++I)
       if (I >= Cells.size() || Cells[I] != Columns[I]) {
         recordHeader(error(I < Cells.size() ? Cells[I] : Line,
                            "expected column '" + Columns[I] + "'"));
         return false;
       }
     while (nextRow()) {
-      if (Cells.size() != Columns.size()) {
+      if (Cells.size() != Present) {
         record(error(Line, formatv("expected {0} tab-separated cells, found "
                                    "{1}",
-                                   Columns.size(), Cells.size())));
+                                   Present, Cells.size())));
         continue;
       }
       if (Error E = Row())
@@ -173,7 +179,9 @@ public:
   /// Parses cell \p I as a typed fact of vocabulary \p V.
   Expected<Fact> fact(unsigned I, Vocabulary V) const;
 
-  StringRef cell(unsigned I) const { return Cells[I]; }
+  StringRef cell(unsigned I) const {
+    return I < Cells.size() ? Cells[I] : StringRef();
+  }
   MemoryBufferRef buffer() const { return Buffer; }
 
   /// A problem at \p At, which points into the table.
@@ -206,6 +214,9 @@ private:
   StringRef Line;
   SmallVector<StringRef, 20> Cells;
   std::vector<TableProblem> &Problems;
+  unsigned Required;
+  /// How many columns the header has.
+  unsigned Present = 0;
 };
 } // namespace
 
@@ -404,7 +415,7 @@ static const StringRef ModelColumns[] = {
     "id",          "kind",     "family",  "licence",     "effective-licences",
     "base-model",  "params",   "weights", "code",        "data",
     "methodology", "openness", "gated",   "eu-excluded", "notes",
-    "source"};
+    "source",      "aliases"};
 
 static std::string modelKey(ModelKind Kind, StringRef ID) {
   return (modelKindName(Kind) + ":" + ID.lower()).str();
@@ -412,7 +423,8 @@ static std::string modelKey(ModelKind Kind, StringRef ID) {
 
 bool KnowledgeBase::parseModels(MemoryBufferRef Buffer,
                                 std::vector<TableProblem> &Problems) {
-  TableReader Table(Buffer, ModelColumns, Problems);
+  // "aliases" came later: tables without it still read.
+  TableReader Table(Buffer, ModelColumns, Problems, /*Required=*/16);
   return Table.forEachRow([&]() -> Error {
     Model M;
     M.ID = Table.cell(0);
@@ -466,6 +478,14 @@ bool KnowledgeBase::parseModels(MemoryBufferRef Buffer,
       return Table.cellError(15, "model '" + M.ID + "' cites no source");
     if (ModelIndex.count(modelKey(M.Kind, M.ID)))
       return Table.cellError(0, "duplicate model '" + M.ID + "'");
+    SmallVector<StringRef, 2> Aliases;
+    Table.cell(16).split(Aliases, ',', -1, /*KeepEmpty=*/false);
+    for (StringRef A : Aliases) {
+      A = A.trim();
+      if (A.empty() || A.contains(' '))
+        return Table.cellError(16, "malformed alias '" + A + "'");
+      M.Aliases.push_back(A);
+    }
     Models.push_back(M);
     indexModel(Models.size() - 1);
     return Error::success();
@@ -562,6 +582,9 @@ void KnowledgeBase::indexLicence(unsigned I) {
 void KnowledgeBase::indexModel(unsigned I) {
   const Model &M = Models[I];
   ModelIndex[modelKey(M.Kind, M.ID)] = I;
+  // A row's own id wins over another row's alias.
+  for (StringRef A : M.Aliases)
+    ModelIndex.try_emplace(modelKey(M.Kind, A), I);
   if (M.Kind == ModelKind::Hub && M.ID.contains('/'))
     Organisations.insert(M.ID.split('/').first.lower());
 }
@@ -607,6 +630,8 @@ static const Model *lookupApiFamily(StringRef ID, FindFn Find) {
   if (Dot != StringRef::npos && !isDigit(ID[Dot + 1]) &&
       !ID.take_front(Dot).contains('-'))
     ID = ID.drop_front(Dot + 1);
+  if (const Model *M = Find(ID))
+    return M;
   while (ID.contains('-')) {
     ID = ID.take_front(ID.rfind('-'));
     if (const Model *M = Find(ID))

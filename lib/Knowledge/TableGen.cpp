@@ -144,7 +144,13 @@ void KnowledgeBase::emitCxx(raw_ostream &OS) const {
     W.fact(M.Gated).OS << ", ";
     W.fact(M.EuExcluded).OS << ", ";
     W.str(M.Notes).OS << ", ";
-    W.str(M.Source).OS << ", {}, 0, " << M.RowOffset << "},\n";
+    W.str(M.Source).OS << ", {";
+    ListSeparator AliasLS;
+    for (StringRef A : M.Aliases) {
+      OS << AliasLS;
+      W.str(A);
+    }
+    OS << "}, {}, 0, " << M.RowOffset << "},\n";
   }
   OS << "};\nstatic const Alternative BuiltinAlternatives[] = {\n";
   // In a fixed order (the index is a hash map), file order within a model.

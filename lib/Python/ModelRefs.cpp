@@ -82,6 +82,18 @@ const LoaderSpec Loaders[] = {
     {"ChatOpenAI", -1, "model", IdSyntax::Api, RefAction::Api},
     {"ChatAnthropic", -1, "model", IdSyntax::Api, RefAction::Api},
     {"litellm.completion", 0, "model", IdSyntax::LiteLLM, RefAction::Api},
+    {"GenerativeModel", 0, "model_name", IdSyntax::Api, RefAction::Api},
+    // Weights files by name or path.
+    {"YOLO", 0, "model", IdSyntax::Weights},
+    {"RTDETR", 0, "model", IdSyntax::Weights},
+    {"SAM", 0, "model", IdSyntax::Weights},
+    {"Llama", -1, "model_path", IdSyntax::Weights},
+    {"InferenceSession", 0, "path_or_bytes", IdSyntax::Weights},
+    {"from_single_file", 0, "pretrained_model_link_or_path", IdSyntax::Weights},
+    // Trainers take a loaded model or its id.
+    {"SFTTrainer", -1, "model", IdSyntax::Hub},
+    {"DPOTrainer", -1, "model", IdSyntax::Hub},
+    {"GRPOTrainer", -1, "model", IdSyntax::Hub},
 };
 
 /// Calls whose string arguments name datasets, GitHub repositories or code,
@@ -149,8 +161,7 @@ struct Constant {
 class Extractor {
 public:
   Extractor(const SourceText &Source, const KnowledgeBase &KB, FactStore &Facts)
-      : Refs(Source, KB, Facts),
-        Tokens(tokenize(Source.text())) {
+      : Refs(Source, KB, Facts), Tokens(tokenize(Source.text())) {
     matchBrackets();
   }
 
@@ -398,8 +409,8 @@ void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
                        RefAction Action, StringRef Revision) {
   RefSite Site;
   Site.Syntax = Syntax;
-  Site.Conf = Context == RefContext::Strong ? Confidence::Strong
-                                            : Confidence::Weak;
+  Site.Conf =
+      Context == RefContext::Strong ? Confidence::Strong : Confidence::Weak;
   Site.Action = Action;
   Site.Revision = Revision.str();
   if (Carrier)
@@ -459,6 +470,9 @@ void Extractor::visitCall(const Call &C) {
   if (Optional<Constant> V = evaluate(ModelArg->Tokens))
     record(*V, ModelArg->Tokens, Spec->Syntax, RefContext::Strong, &C,
            actionOf(C, Spec->Action), Revision);
+  // The loader's own context decided: a string it rejects (a local
+  // directory, an API name passed to a hub loader) is not a weak reference.
+  consume(ModelArg->Tokens);
 }
 
 void Extractor::run() {
@@ -495,8 +509,12 @@ void Extractor::run() {
     I = End;
     if (IsConsumed(Run.front().Text.data()))
       continue;
-    // Cheap test first: a hub id in weak context has an "org/" part.
-    if (none_of(Run, [](const Token &T) { return T.Body.contains('/'); }))
+    // Cheap test first: a hub id in weak context has an "org/" part, a
+    // weights file an extension.
+    if (none_of(Run, [](const Token &T) {
+          return T.Body.contains('/') || T.Body.contains('.') ||
+                 T.Body.contains('-');
+        }))
       continue;
     if (Optional<Constant> V = evaluate(Run))
       record(*V, Run, IdSyntax::Hub, RefContext::Weak, nullptr,

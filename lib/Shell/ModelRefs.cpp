@@ -44,8 +44,8 @@ static Optional<ModelKey> shortFlag(StringRef Flag, StringRef Program) {
 /// Flags whose value is data, not a model, however it looks.
 static bool isDataFlag(StringRef Flag) {
   std::string K = normalizeKey(Flag);
-  return StringRef(K).contains("data") || K == "output_dir" ||
-         K == "image" || K == "template" || K == "chat_template";
+  return StringRef(K).contains("data") || K == "output_dir" || K == "image" ||
+         K == "template" || K == "chat_template";
 }
 
 SmallVector<CommandReader::Value, 2>
@@ -181,8 +181,7 @@ void CommandReader::readCommand(ArrayRef<Word> Words) {
   for (size_t I = 0; I != Args.size(); ++I) {
     auto [Flag, Inline] = StringRef(Args[I].Value).split('=');
     std::string Key = normalizeKey(Flag);
-    StringRef Next = StringRef(Args[I].Value).contains('=')
-                         ? StringRef(Inline)
+    StringRef Next = StringRef(Args[I].Value).contains('=') ? StringRef(Inline)
                      : I + 1 < Args.size() ? StringRef(Args[I + 1].Value)
                                            : StringRef();
     if (Key == "repo_type" && Next != "model")
@@ -195,11 +194,10 @@ void CommandReader::readCommand(ArrayRef<Word> Words) {
   Optional<ModelKey> Positional;
   if (Program == "vllm" && Sub == "serve")
     Positional = ModelKey{IdSyntax::Any, RefAction::Serve};
-  else if (Program == "ollama" && (Sub == "pull" || Sub == "run" ||
-                                   Sub == "show" || Sub == "push"))
-    Positional = ModelKey{IdSyntax::Ollama, Sub == "pull"
-                                                ? RefAction::Download
-                                                : RefAction::Load};
+  else if (Program == "ollama" &&
+           (Sub == "pull" || Sub == "run" || Sub == "show" || Sub == "push"))
+    Positional = ModelKey{IdSyntax::Ollama, Sub == "pull" ? RefAction::Download
+                                                          : RefAction::Load};
   else if ((Program == "huggingface-cli" || Program == "hf" ||
             Program == "tune") &&
            Sub == "download")
@@ -216,9 +214,9 @@ void CommandReader::readCommand(ArrayRef<Word> Words) {
         Site.Syntax = Positional->Syntax;
         Site.Action = Positional->Action;
         // "vllm serve", "ollama pull": the program and its subcommand.
-        Site.Carrier = StringRef(Words.front().Literal.begin(),
-                                 Args[0].Literal.end() -
-                                     Words.front().Literal.begin());
+        Site.Carrier =
+            StringRef(Words.front().Literal.begin(),
+                      Args[0].Literal.end() - Words.front().Literal.begin());
       } else {
         // Any other argument counts only when it is unmistakably a model.
         Site.Conf = Confidence::Weak;
@@ -227,18 +225,17 @@ void CommandReader::readCommand(ArrayRef<Word> Words) {
       continue;
     }
     auto [Flag, Inline] = V.split('=');
-    Optional<ModelKey> Key = Flag.startswith("--")
-                                 ? lookupModelKey(Flag)
-                                 : shortFlag(Flag, Program);
+    Optional<ModelKey> Key =
+        Flag.startswith("--") ? lookupModelKey(Flag) : shortFlag(Flag, Program);
     // "-e MODEL_ID=x" (docker run), "--env MODEL_ID=x".
     if ((Flag == "-e" || Flag == "--env") && !V.contains('=')) {
       if (I + 1 < Args.size())
         assignWord(Args[++I]);
       continue;
     }
-    bool HasValue = V.contains('=') ||
-                    (I + 1 < Args.size() && !Args[I + 1].Value.empty() &&
-                     Args[I + 1].Value.front() != '-');
+    bool HasValue =
+        V.contains('=') || (I + 1 < Args.size() && !Args[I + 1].Value.empty() &&
+                            Args[I + 1].Value.front() != '-');
     if (!Key) {
       // An option's value is the next word only for options that take
       // one; a data flag's value is never a model.

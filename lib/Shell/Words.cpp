@@ -77,8 +77,7 @@ private:
     while (I < Text.size()) {
       char C = Text[I];
       if (C == ' ' || C == '\t' || C == '\r' || C == '\n' || C == ';' ||
-          C == '&' || C == '|' || C == '(' || C == ')' || C == '<' ||
-          C == '>')
+          C == '&' || C == '|' || C == '(' || C == ')' || C == '<' || C == '>')
         break;
       if (C == '\\') {
         if (I + 1 < Text.size() && isNewline(I + 1)) {
@@ -128,8 +127,6 @@ private:
 };
 } // namespace
 
-std::vector<Command> splitCommands(StringRef Text) {
-  return Lexer(Text).run();
-}
+std::vector<Command> splitCommands(StringRef Text) { return Lexer(Text).run(); }
 
 } // namespace licit::shell

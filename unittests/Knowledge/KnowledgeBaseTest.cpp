@@ -26,7 +26,33 @@ const KnowledgeBase *KnowledgeBaseTest::KB = nullptr;
 
 TEST_F(KnowledgeBaseTest, BuiltinLoadsEveryFactsRow) {
   EXPECT_EQ(KB->licences().size(), 122u);
-  EXPECT_EQ(KB->models().size(), 397u);
+  EXPECT_EQ(KB->models().size(), 482u);
+}
+
+TEST_F(KnowledgeBaseTest, NamesPeopleWriteResolve) {
+  // Legacy canonical ids and library short names, through aliases.
+  const Model *Gpt2 = KB->lookupModel(ModelKind::Hub, "gpt2");
+  ASSERT_TRUE(Gpt2);
+  EXPECT_EQ(Gpt2->ID, "openai-community/gpt2");
+  const Model *MiniLM = KB->lookupModel(ModelKind::Hub, "all-MiniLM-L6-v2");
+  ASSERT_TRUE(MiniLM);
+  EXPECT_EQ(MiniLM->ID, "sentence-transformers/all-MiniLM-L6-v2");
+  // A bare Ollama library name, and a tag the library does not list.
+  ASSERT_TRUE(KB->lookupModel(ModelKind::Ollama, "llama3.1"));
+  EXPECT_EQ(KB->lookupModel(ModelKind::Ollama, "llama3.1:405b")->ID,
+            "llama3.1");
+  // Dated, Vertex, Bedrock and deployment names of hosted models.
+  for (StringRef Dated :
+       {"gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022",
+        "claude-3-5-sonnet@20240620", "anthropic.claude-3-haiku-20240307-v1:0",
+        "gpt-4o-prod"})
+    EXPECT_TRUE(KB->lookupModel(ModelKind::Api, Dated)) << Dated.str();
+  EXPECT_FALSE(KB->lookupModel(ModelKind::Api, "test"));
+  EXPECT_FALSE(KB->lookupModel(ModelKind::Api, "my-local-llm"));
+  // Weights files by name.
+  const Model *Yolo = KB->lookupModel(ModelKind::Weights, "yolov8n.pt");
+  ASSERT_TRUE(Yolo);
+  EXPECT_EQ(Yolo->Effective.front().ID, "agpl-3.0");
 }
 
 TEST_F(KnowledgeBaseTest, LlamaTraitsAreTyped) {

@@ -69,8 +69,8 @@ llvm::Optional<ParsedId> parseModelId(llvm::StringRef Text, IdSyntax Syntax);
 /// \returns the model \p Text names in a context of \p Syntax and
 /// \p Confidence, consulting \p KB for names only the knowledge base can
 /// tell from ordinary words; None for look-alikes.
-llvm::Optional<ParsedId> classifyModelId(llvm::StringRef Text,
-                                         IdSyntax Syntax, Confidence Conf,
+llvm::Optional<ParsedId> classifyModelId(llvm::StringRef Text, IdSyntax Syntax,
+                                         Confidence Conf,
                                          const KnowledgeBase &KB);
 
 /// \returns true when \p Segment stands for a name the reader must fill in

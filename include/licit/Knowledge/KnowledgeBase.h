@@ -150,6 +150,9 @@ struct Model {
   Fact EuExcluded;
   llvm::StringRef Notes;
   llvm::StringRef Source;
+  /// Other ids of the same model: legacy canonical ids ("gpt2" for
+  /// "openai-community/gpt2"), renamed repositories, library short names.
+  llvm::SmallVector<llvm::StringRef, 1> Aliases;
   /// The table the row is in, and where the row starts, for provenance:
   /// a registered file for an overlay, a built-in buffer otherwise (0).
   llvm::MemoryBufferRef Table;

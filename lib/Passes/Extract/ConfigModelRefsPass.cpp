@@ -61,10 +61,8 @@ void ConfigModelRefsPass::run(const SourceFile &File, const PassContext &Ctx,
       Read.Documents.push_back(config::fromToml(*Doc.Root, Text));
     else {
       Read.Error = Doc.ErrorMessage;
-      Read.ErrorAt = Text.substr(Doc.ErrorRange.hasOffsets()
-                                     ? Doc.ErrorRange.Begin
-                                     : Text.size(),
-                                 0);
+      Read.ErrorAt = Text.substr(
+          Doc.ErrorRange.hasOffsets() ? Doc.ErrorRange.Begin : Text.size(), 0);
     }
   } else if (File.Kinds.contains(FileKind::Ini)) {
     Format = "INI";
@@ -79,8 +77,8 @@ void ConfigModelRefsPass::run(const SourceFile &File, const PassContext &Ctx,
   // Templates are not meant to parse before they are rendered.
   bool Template = Text.contains("{{") || Text.contains("{%");
   if (!Read.Error.empty() && !Template) {
-    unsigned At = Read.ErrorAt.data() ? Read.ErrorAt.data() - Text.data()
-                                      : Text.size();
+    unsigned At =
+        Read.ErrorAt.data() ? Read.ErrorAt.data() - Text.data() : Text.size();
     Diags.report(RuleID::InputMalformed, {File.ID, At, At},
                  "malformed " + Format + ": " + Read.Error +
                      "; models named after this point are not found");

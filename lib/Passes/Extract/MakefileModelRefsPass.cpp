@@ -25,7 +25,7 @@ static bool readAssignment(StringRef Line, shell::CommandReader &Reader) {
   if (Name.empty())
     return false;
   StringRef Op = Rest.drop_front(Name.size()).ltrim(" \t");
-  size_t OpLen = Op.startswith("::=")                         ? 3
+  size_t OpLen = Op.startswith("::=") ? 3
                  : Op.startswith(":=") || Op.startswith("?=") ||
                          Op.startswith("+=") || Op.startswith("!=")
                      ? 2
@@ -40,9 +40,8 @@ static bool readAssignment(StringRef Line, shell::CommandReader &Reader) {
   return true;
 }
 
-void MakefileModelRefsPass::run(const SourceFile &File,
-                                const PassContext &Ctx, FactStore &Facts,
-                                DiagSink &Diags) {
+void MakefileModelRefsPass::run(const SourceFile &File, const PassContext &Ctx,
+                                FactStore &Facts, DiagSink &Diags) {
   SourceText Source(File.ID, File.text());
   RefRecorder Refs(Source, Ctx.knowledgeFor(File.ID), Facts);
   shell::CommandReader Reader(Refs);

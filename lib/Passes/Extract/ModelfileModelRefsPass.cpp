@@ -13,9 +13,8 @@ using namespace llvm;
 
 namespace licit::extract {
 
-void ModelfileModelRefsPass::run(const SourceFile &File,
-                                 const PassContext &Ctx, FactStore &Facts,
-                                 DiagSink &Diags) {
+void ModelfileModelRefsPass::run(const SourceFile &File, const PassContext &Ctx,
+                                 FactStore &Facts, DiagSink &Diags) {
   SourceText Source(File.ID, File.text());
   RefRecorder Refs(Source, Ctx.knowledgeFor(File.ID), Facts);
   StringRef Text = Source.text();
@@ -45,7 +44,7 @@ void ModelfileModelRefsPass::run(const SourceFile &File,
       Value = Value.drop_front().drop_back();
     RefSite Site;
     Site.Syntax = weightsFileName(Value, /*Strong=*/true) ? IdSyntax::Weights
-                                                           : IdSyntax::Ollama;
+                                                          : IdSyntax::Ollama;
     Site.Action = From ? RefAction::Load : RefAction::Adapter;
     Site.Carrier = Keyword;
     Refs.record(Value, Arg, Site);
