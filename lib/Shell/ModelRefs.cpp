@@ -176,6 +176,13 @@ void CommandReader::readCommand(ArrayRef<Word> Words) {
       readText(Script.Literal);
     return;
   }
+  // Package managers install packages; echo and printf print text.
+  static const StringRef NoModels[] = {"pip",  "pip3",    "conda", "mamba",
+                                       "apt",  "apt-get", "npm",   "yarn",
+                                       "brew", "cargo",   "echo",  "printf"};
+  if (is_contained(NoModels, Program) ||
+      (Program == "uv" && !Args.empty() && Args[0].Value == "pip"))
+    return;
   // A download of a dataset or Space names no model.
   std::string Revision;
   for (size_t I = 0; I != Args.size(); ++I) {

@@ -8,6 +8,7 @@
 #include "NotebookModelRefsPass.h"
 #include "licit/Formats/Json.h"
 #include "licit/Python/ModelRefs.h"
+#include "licit/Shell/ModelRefs.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace llvm;
@@ -51,6 +52,38 @@ static bool blankIPythonSyntax(std::string &Code) {
     LineStart = LineEnd + 1;
   }
   return true;
+}
+
+/// \returns the shell a cell runs, at the cell's own offsets: "!" lines
+/// (the "!" blanked), or the whole body of a %%bash / %%sh cell; every
+/// other byte blanked. Empty when the cell runs no shell.
+static std::string shellOf(StringRef Code) {
+  std::string Shell(Code.size(), ' ');
+  StringRef First = Code.ltrim(" \t\r\n");
+  if (First.startswith("%%bash") || First.startswith("%%sh") ||
+      First.startswith("%%script bash") || First.startswith("%%script sh")) {
+    size_t Body = Code.find('\n', Code.size() - First.size());
+    if (Body == StringRef::npos)
+      return "";
+    std::copy(Code.begin() + Body, Code.end(), Shell.begin() + Body);
+    return Shell;
+  }
+  bool Any = false;
+  for (size_t LineStart = 0; LineStart < Code.size();) {
+    size_t LineEnd = Code.find('\n', LineStart);
+    if (LineEnd == StringRef::npos)
+      LineEnd = Code.size();
+    size_t I = Code.find_first_not_of(" \t", LineStart);
+    if (I < LineEnd && Code[I] == '!') {
+      std::copy(Code.begin() + I + 1, Code.begin() + LineEnd,
+                Shell.begin() + I + 1);
+      Any = true;
+    }
+    if (LineEnd < Code.size())
+      Shell[LineEnd] = '\n';
+    LineStart = LineEnd + 1;
+  }
+  return Any ? Shell : "";
 }
 
 namespace {
@@ -159,7 +192,15 @@ private:
                             Source.kindName());
       return;
     }
-    if (Code.empty() || !blankIPythonSyntax(Code))
+    if (Code.empty())
+      return;
+    std::string Shell = shellOf(Code);
+    if (!Shell.empty()) {
+      SourceText Text(File.ID, std::move(Shell), Map, Escaping::JsonString);
+      RefRecorder Refs(Text, Ctx.knowledgeFor(File.ID), Facts);
+      shell::CommandReader(Refs).readText(Text.text());
+    }
+    if (!blankIPythonSyntax(Code))
       return;
     SourceText Text(File.ID, std::move(Code), std::move(Map),
                     Escaping::JsonString);
