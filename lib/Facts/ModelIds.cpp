@@ -432,6 +432,12 @@ Optional<ParsedId> classifyModelId(StringRef Text, IdSyntax Syntax,
                ? P
                : None;
   case ModelKind::Ollama:
+    // "llama3.1" alone is as often a licence or family name: outside a
+    // model context an Ollama name counts with its tag.
+    return Strong || (Known && isDistinctive(P->ID) &&
+                      StringRef(P->ID).contains(':'))
+               ? P
+               : None;
   case ModelKind::Api:
     return Strong || (Known && isDistinctive(P->ID)) ? P : None;
   case ModelKind::Weights:

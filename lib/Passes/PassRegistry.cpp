@@ -14,6 +14,7 @@
 #include "Check/LicenceTermsPass.h"
 #include "Extract/ConfigModelRefsPass.h"
 #include "Extract/DockerfileModelRefsPass.h"
+#include "Extract/DocsModelRefsPass.h"
 #include "Extract/MakefileModelRefsPass.h"
 #include "Extract/ModelfileModelRefsPass.h"
 #include "Extract/NotebookModelRefsPass.h"

@@ -160,8 +160,9 @@ struct Constant {
 
 class Extractor {
 public:
-  Extractor(const SourceText &Source, const KnowledgeBase &KB, FactStore &Facts)
-      : Refs(Source, KB, Facts), Tokens(tokenize(Source.text())) {
+  Extractor(const SourceText &Source, const KnowledgeBase &KB, FactStore &Facts,
+            RefRole Role)
+      : Refs(Source, KB, Facts, Role), Tokens(tokenize(Source.text())) {
     matchBrackets();
   }
 
@@ -523,8 +524,8 @@ void Extractor::run() {
 }
 
 void extractModelRefs(const SourceText &Source, const KnowledgeBase &KB,
-                      FactStore &Facts) {
-  Extractor(Source, KB, Facts).run();
+                      FactStore &Facts, RefRole Role) {
+  Extractor(Source, KB, Facts, Role).run();
 }
 
 } // namespace licit::python

@@ -17,6 +17,7 @@
 
 #include "licit/Basic/SourceFiles.h"
 #include "licit/Facts/FactStore.h"
+#include "licit/Facts/ModelRef.h"
 #include "licit/Knowledge/KnowledgeBase.h"
 
 namespace licit::python {
@@ -27,8 +28,10 @@ namespace licit::python {
 /// Arguments of dataset and code-loading APIs are never model references.
 /// Every range goes through \p Source, so references in decoded text land
 /// on the original file's bytes.
+/// Records the models \p Source names, as uses or (in documentation)
+/// mentions.
 void extractModelRefs(const SourceText &Source, const KnowledgeBase &KB,
-                      FactStore &Facts);
+                      FactStore &Facts, RefRole Role = RefRole::Use);
 
 } // namespace licit::python
 

@@ -1,0 +1,132 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "DocsModelRefsPass.h"
+#include "licit/Config/ModelRefs.h"
+#include "licit/Python/ModelRefs.h"
+#include "licit/Shell/ModelRefs.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace llvm;
+
+namespace licit::extract {
+
+namespace {
+class DocsReader {
+public:
+  DocsReader(const SourceFile &File, const PassContext &Ctx, FactStore &Facts)
+      : File(File), Ctx(Ctx), Facts(Facts), Source(File.ID, File.text()),
+        Refs(Source, Ctx.knowledgeFor(File.ID), Facts, RefRole::Mention) {}
+
+  void run() {
+    StringRef Text = Source.text();
+    for (size_t I = 0; I < Text.size();) {
+      size_t Eol = Text.find('\n', I);
+      if (Eol == StringRef::npos)
+        Eol = Text.size();
+      StringRef Line = Text.slice(I, Eol);
+      StringRef Fence = Line.ltrim(" ");
+      if (Fence.startswith("```") || Fence.startswith("~~~")) {
+        StringRef Marker =
+            Fence.take_while([&](char C) { return C == Fence.front(); });
+        StringRef Lang =
+            Fence.drop_front(Marker.size()).trim().take_until([](char C) {
+              return isSpace(C) || C == '{' || C == ',';
+            });
+        size_t Body = std::min(Eol + 1, Text.size());
+        size_t Close = Body;
+        while (Close < Text.size()) {
+          size_t E = Text.find('\n', Close);
+          if (E == StringRef::npos)
+            E = Text.size();
+          if (Text.slice(Close, E).ltrim(" ").startswith(Marker))
+            break;
+          Close = E + 1;
+        }
+        Close = std::min(Close, Text.size());
+        block(Lang.lower(), Text.slice(Body, Close));
+        size_t After = Text.find('\n', Close);
+        I = After == StringRef::npos ? Text.size() : After + 1;
+        continue;
+      }
+      prose(Line);
+      I = Eol + 1;
+    }
+  }
+
+private:
+  void block(StringRef Lang, StringRef Code) {
+    if (Lang == "python" || Lang == "py" || Lang == "python3") {
+      // A derived text over the same bytes: ranges land on the file.
+      SourceText Block(File.ID, Code.str(),
+                       {{0, unsigned(Code.data() - Source.text().data()),
+                         unsigned(Code.size()), unsigned(Code.size())}},
+                       Escaping::None);
+      python::extractModelRefs(Block, Ctx.knowledgeFor(File.ID), Facts,
+                               RefRole::Mention);
+    } else if (Lang == "bash" || Lang == "sh" || Lang == "shell" ||
+               Lang == "console" || Lang == "zsh" || Lang == "dockerfile") {
+      // "$ cmd" prompts in console blocks.
+      for (StringRef Rest = Code; !Rest.empty();) {
+        auto [Line, Next] = Rest.split('\n');
+        StringRef Cmd = Line.ltrim(" ");
+        if (Cmd.consume_front("$ ") || Cmd.consume_front("# "))
+          Line = Cmd;
+        Commands.readText(Line);
+        Rest = Next;
+      }
+    } else if (Lang == "yaml" || Lang == "yml") {
+      config::ReadResult Read = config::readYaml(Code);
+      config::extractModelRefs(Read.Documents, Refs);
+    } else if (Lang.empty() || Lang == "text" || Lang == "txt") {
+      for (StringRef Rest = Code; !Rest.empty();) {
+        auto [Line, Next] = Rest.split('\n');
+        prose(Line);
+        Rest = Next;
+      }
+    }
+  }
+
+  /// Words of prose: a hub URL or a known model id, in backticks, links or
+  /// plain text.
+  void prose(StringRef Line) {
+    RefSite Site;
+    Site.Conf = Confidence::Weak;
+    auto IsSeparator = [](char C) {
+      return isSpace(C) || C == '`' || C == '(' || C == ')' || C == '[' ||
+             C == ']' || C == '<' || C == '>' || C == '"' || C == '\'' ||
+             C == '*' || C == '|' || C == ',';
+    };
+    for (size_t I = 0; I < Line.size();) {
+      while (I < Line.size() && IsSeparator(Line[I]))
+        ++I;
+      size_t End = I;
+      while (End < Line.size() && !IsSeparator(Line[End]))
+        ++End;
+      StringRef Word = Line.slice(I, End).rtrim(".:;!?");
+      I = End;
+      if (Word.size() >= 3 &&
+          (Word.contains('/') || Word.contains('.') || Word.contains('-')))
+        Refs.record(Word, Site);
+    }
+  }
+
+  const SourceFile &File;
+  const PassContext &Ctx;
+  FactStore &Facts;
+  SourceText Source;
+  RefRecorder Refs;
+  shell::CommandReader Commands{Refs};
+};
+} // namespace
+
+void DocsModelRefsPass::run(const SourceFile &File, const PassContext &Ctx,
+                            FactStore &Facts, DiagSink &Diags) {
+  DocsReader(File, Ctx, Facts).run();
+}
+
+} // namespace licit::extract
