@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Facts/RefRecorder.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace llvm;
 
@@ -50,6 +51,27 @@ bool RefRecorder::record(StringRef Value, StringRef Literal,
                           : Site.FixSafety;
   Facts.add(std::move(Ref));
   return true;
+}
+
+void RefRecorder::recordWords(StringRef Text, const RefSite &Site) {
+  auto IsSeparator = [](char C) {
+    return isSpace(C) || C == '`' || C == '(' || C == ')' || C == '[' ||
+           C == ']' || C == '<' || C == '>' || C == '"' || C == '\'' ||
+           C == '*' || C == '|' || C == ',';
+  };
+  for (size_t I = 0; I < Text.size();) {
+    while (I < Text.size() && IsSeparator(Text[I]))
+      ++I;
+    size_t End = I;
+    while (End < Text.size() && !IsSeparator(Text[End]))
+      ++End;
+    StringRef Word = Text.slice(I, End).rtrim(".:;!?");
+    I = End;
+    // Cheap test first: every kind of id has one of these.
+    if (Word.size() >= 3 &&
+        (Word.contains('/') || Word.contains('.') || Word.contains('-')))
+      record(Word, Site);
+  }
 }
 
 } // namespace licit

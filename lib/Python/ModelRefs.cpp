@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Python/ModelRefs.h"
+#include "licit/Facts/ModelKeys.h"
 #include "licit/Facts/RefRecorder.h"
 #include "licit/Python/Tokenizer.h"
 #include "llvm/ADT/STLExtras.h"
@@ -36,6 +37,8 @@ struct LoaderSpec {
   StringRef Keyword;
   IdSyntax Syntax;
   RefAction Action = RefAction::Load;
+  /// Prepended to a bare name: libraries that name models by size.
+  StringRef Prefix = "";
 };
 
 // The APIs of ../shared/facts/api-patterns.md, section 1.
@@ -90,6 +93,12 @@ const LoaderSpec Loaders[] = {
     {"Llama", -1, "model_path", IdSyntax::Weights},
     {"InferenceSession", 0, "path_or_bytes", IdSyntax::Weights},
     {"from_single_file", 0, "pretrained_model_link_or_path", IdSyntax::Weights},
+    // Whisper by size ("base", "large-v3"): OpenAI's checkpoints;
+    // faster-whisper's are conversions of the same.
+    {"whisper.load_model", 0, "name", IdSyntax::Hub, RefAction::Load,
+     "openai/whisper-"},
+    {"WhisperModel", 0, "model_size_or_path", IdSyntax::Hub, RefAction::Load,
+     "openai/whisper-"},
     // Trainers take a loaded model or its id.
     {"SFTTrainer", -1, "model", IdSyntax::Hub},
     {"DPOTrainer", -1, "model", IdSyntax::Hub},
@@ -162,7 +171,8 @@ class Extractor {
 public:
   Extractor(const SourceText &Source, const KnowledgeBase &KB, FactStore &Facts,
             RefRole Role)
-      : Refs(Source, KB, Facts, Role), Tokens(tokenize(Source.text())) {
+      : Refs(Source, KB, Facts, Role), Tokens(tokenize(Source.text())),
+        Mentions(Source, KB, Facts, RefRole::Mention) {
     matchBrackets();
   }
 
@@ -177,26 +187,46 @@ private:
   void collectConstants();
   Optional<Call> parseCall(size_t Open);
   void visitCall(const Call &C);
-  /// \returns the constant \p Tokens evaluate to: adjacent string literals,
-  /// a name assigned a constant once in this file, or the default of an
-  /// environment lookup of either.
-  Optional<Constant> evaluate(ArrayRef<Token> Tokens) const;
+  /// \returns the constants \p Tokens evaluate to: adjacent string
+  /// literals, each string constant a name is assigned in this file, or
+  /// the default of an environment lookup of either.
+  SmallVector<Constant, 1> evaluate(ArrayRef<Token> Tokens) const;
+  /// Model keys outside calls the index knows: keyword arguments and
+  /// parameter defaults, dict entries, assignments, argparse defaults.
+  void visitModelKeys();
+  void visitKey(size_t Key, StringRef Name, ArrayRef<Token> Value);
+  /// Strings with spaces (docstrings, help text): their words, as
+  /// mentions.
+  void visitProse();
+  void collectImportAliases();
+  bool isConsumed(const char *P) const;
+  void mergeConsumed();
   void record(const Constant &Value, ArrayRef<Token> Arg, IdSyntax Syntax,
               RefContext Context, const Call *Carrier, RefAction Action,
               StringRef Revision);
 
   RefRecorder Refs;
   std::vector<Token> Tokens;
-  /// Names assigned exactly one string constant; a name assigned twice maps
-  /// to None.
-  StringMap<Optional<Constant>> Constants;
+  /// The string constants each name is assigned (at most
+  /// MaxAssignments): each is a reference when the name reaches a model.
+  StringMap<SmallVector<Constant, 1>> Constants;
+  /// "from transformers import pipeline as p": p -> pipeline.
+  StringMap<StringRef> ImportAliases;
+  /// A local server (Ollama, vLLM) answers hosted-API calls here: their
+  /// model names are then local names, not hosted models.
+  bool LocalServer = false;
+  RefRecorder Mentions;
   /// For each opening bracket, the index of its closing one (or the end), so
   /// that reading a call's arguments skips nested brackets in one step:
   /// nested calls must not make extraction quadratic.
   std::vector<size_t> Closing;
   /// Source spans already read as arguments of calls we understand; string
-  /// literals inside them are not weak-context references.
+  /// literals inside them are not weak-context references. Merged (sorted,
+  /// disjoint) once the calls are read.
   std::vector<std::pair<const char *, const char *>> Consumed;
+  /// For each token, the index of the innermost bracket open around it
+  /// (Tokens.size() at the top level).
+  std::vector<size_t> Enclosing;
 };
 } // namespace
 
@@ -206,9 +236,12 @@ static bool isOpening(const Token &T) {
 
 void Extractor::matchBrackets() {
   Closing.assign(Tokens.size(), Tokens.size());
+  Enclosing.assign(Tokens.size(), Tokens.size());
   std::vector<size_t> Open;
   for (size_t I = 0; I != Tokens.size(); ++I) {
     const Token &T = Tokens[I];
+    if (!Open.empty())
+      Enclosing[I] = Open.back();
     if (isOpening(T)) {
       Open.push_back(I);
     } else if ((T.isOp(")") || T.isOp("]") || T.isOp("}")) && !Open.empty()) {
@@ -273,7 +306,7 @@ static Optional<ArrayRef<Token>> environmentDefault(ArrayRef<Token> Toks) {
   return Default;
 }
 
-Optional<Constant> Extractor::evaluate(ArrayRef<Token> Toks) const {
+SmallVector<Constant, 1> Extractor::evaluate(ArrayRef<Token> Toks) const {
   // Real code nests environment defaults once or twice; a bound keeps
   // hostile nesting from costing time quadratic in the file size.
   for (unsigned Depth = 0; Depth != 4; ++Depth) {
@@ -284,43 +317,94 @@ Optional<Constant> Extractor::evaluate(ArrayRef<Token> Toks) const {
   }
   if (Toks.size() == 1 && Toks[0].Kind == TokenKind::Name) {
     auto It = Constants.find(Toks[0].Text);
-    if (It == Constants.end() || !It->second)
-      return None;
+    if (It == Constants.end())
+      return {};
     return It->second;
   }
   if (Toks.empty() ||
       !all_of(Toks, [](const Token &T) { return T.Kind == TokenKind::String; }))
-    return None;
+    return {};
   Constant C;
   C.Tokens = Toks;
   for (const Token &T : Toks) {
     Optional<std::string> V = stringValue(T);
     if (!V)
-      return None;
+      return {};
     C.Value += *V;
   }
-  return C;
+  return {C};
+}
+
+/// A name is assigned more than this many constants only in generated or
+/// hostile code: reading every one would make each use cost that much.
+constexpr unsigned MaxAssignments = 8;
+
+/// \returns whether token \p I starts a statement.
+static bool atStatementStart(ArrayRef<Token> Tokens, size_t I) {
+  return I == 0 || Tokens[I - 1].Kind == TokenKind::Newline ||
+         Tokens[I - 1].Kind == TokenKind::Comment || Tokens[I - 1].isOp(";");
+}
+
+/// \returns the index of the '=' of "NAME = value" or "NAME: type =
+/// value" starting at \p I, or 0. \p Top: at a statement's start, where the
+/// annotation runs to the line's end; else in a parameter list, where it
+/// runs to the next ',' or ')'.
+static size_t assignmentAt(ArrayRef<Token> Tokens, size_t I, bool Top) {
+  if (I + 2 >= Tokens.size() || Tokens[I].Kind != TokenKind::Name)
+    return 0;
+  if (Tokens[I + 1].isOp("="))
+    return I + 1;
+  if (!Tokens[I + 1].isOp(":"))
+    return 0;
+  unsigned Depth = Tokens[I].Depth;
+  for (size_t J = I + 2; J < Tokens.size(); ++J) {
+    const Token &T = Tokens[J];
+    if (T.Kind == TokenKind::Newline)
+      return 0;
+    if (T.Depth != Depth)
+      continue;
+    if (T.isOp("="))
+      return J;
+    if (!Top && (T.isOp(",") || T.isOp(")")))
+      return 0;
+  }
+  return 0;
+}
+
+/// \returns the end of the value starting at \p Begin: the end of the
+/// logical line at the top level, else the next ',' or closing bracket at
+/// its depth.
+static size_t valueEnd(ArrayRef<Token> Tokens, size_t Begin, unsigned Depth,
+                       bool Top) {
+  size_t End = Begin;
+  while (End < Tokens.size()) {
+    const Token &T = Tokens[End];
+    if (T.Kind == TokenKind::Newline ||
+        (T.Kind == TokenKind::Comment && T.Depth == Depth))
+      break;
+    // A closing bracket carries the depth after it.
+    if (!Top && (T.Depth < Depth || (T.Depth == Depth && T.isOp(","))))
+      break;
+    ++End;
+  }
+  return End;
 }
 
 void Extractor::collectConstants() {
-  // NAME = "literal" ... at the start of a statement.
+  // NAME = "literal" and NAME: str = "literal" at the start of a statement.
   for (size_t I = 0; I + 2 < Tokens.size(); ++I) {
-    bool AtStatementStart = I == 0 ||
-                            Tokens[I - 1].Kind == TokenKind::Newline ||
-                            Tokens[I - 1].Kind == TokenKind::Comment;
-    if (!AtStatementStart || Tokens[I].Kind != TokenKind::Name ||
-        !Tokens[I + 1].isOp("=") || Tokens[I].Depth != 0)
+    if (!atStatementStart(Tokens, I) || Tokens[I].Depth != 0)
       continue;
-    // The right-hand side runs to the end of the logical line.
-    size_t End = I + 2;
-    while (End < Tokens.size() && Tokens[End].Kind != TokenKind::Newline &&
-           !(Tokens[End].Kind == TokenKind::Comment && Tokens[End].Depth == 0))
-      ++End;
-    Optional<Constant> C =
-        evaluate(makeArrayRef(Tokens).slice(I + 2, End - I - 2));
-    auto [It, Inserted] = Constants.try_emplace(Tokens[I].Text, C);
-    if (!Inserted || !C)
-      It->second = None; // Reassigned or not a constant: do not guess.
+    size_t Eq = assignmentAt(Tokens, I, /*Top=*/true);
+    if (!Eq)
+      continue;
+    size_t End = valueEnd(Tokens, Eq + 1, 0, /*Top=*/true);
+    SmallVector<Constant, 1> C =
+        evaluate(makeArrayRef(Tokens).slice(Eq + 1, End - Eq - 1));
+    auto &Values = Constants[Tokens[I].Text];
+    for (Constant &V : C)
+      if (Values.size() < MaxAssignments)
+        Values.push_back(std::move(V));
   }
 }
 
@@ -340,12 +424,18 @@ Optional<Call> Extractor::parseCall(size_t Open) {
     I -= 2;
   }
   std::reverse(C.Callee.begin(), C.Callee.end());
-  // Reading the arguments costs the length of the call, so only calls that
-  // can matter are read: nested calls would otherwise make this quadratic.
-  if (C.Callee.empty() || !isInteresting(C.Callee))
+  if (C.Callee.empty())
     return None;
   C.CalleeText = StringRef(C.Callee.front().begin(),
                            C.Callee.back().end() - C.Callee.front().begin());
+  // What an import alias stands for: "p" of "import pipeline as p".
+  auto Alias = ImportAliases.find(C.Callee.front());
+  if (Alias != ImportAliases.end())
+    C.Callee.front() = Alias->second;
+  // Reading the arguments costs the length of the call, so only calls that
+  // can matter are read: nested calls would otherwise make this quadratic.
+  if (!isInteresting(C.Callee))
+    return None;
   unsigned Depth = Tokens[Open].Depth + 1;
   size_t ArgBegin = Open + 1;
   // I == Tokens.size() flushes the last argument of a call left unclosed at
@@ -457,34 +547,33 @@ void Extractor::visitCall(const Call &C) {
     }
     if (A.Keyword == Spec->Keyword)
       ModelArg = &A;
-    Optional<Constant> V = evaluate(A.Tokens);
-    if (A.Keyword == "revision" && V)
-      Revision = V->Value;
+    SmallVector<Constant, 1> V = evaluate(A.Tokens);
+    if (A.Keyword == "revision" && !V.empty())
+      Revision = V.front().Value;
     // Hub downloads of datasets and Spaces are not model references.
-    if (A.Keyword == "repo_type" && V && V->Value != "model") {
+    if (A.Keyword == "repo_type" && !V.empty() && V.front().Value != "model") {
       MarkAllConsumed();
       return;
     }
   }
   if (!ModelArg)
     return;
-  if (Optional<Constant> V = evaluate(ModelArg->Tokens))
-    record(*V, ModelArg->Tokens, Spec->Syntax, RefContext::Strong, &C,
+  // Behind a local server, a hosted API's model names are local names.
+  IdSyntax Syntax = Spec->Syntax;
+  if (LocalServer && (Syntax == IdSyntax::Api || Syntax == IdSyntax::LiteLLM))
+    Syntax = IdSyntax::Any;
+  for (Constant &V : evaluate(ModelArg->Tokens)) {
+    if (!Spec->Prefix.empty() && !StringRef(V.Value).contains('/'))
+      V.Value = (Spec->Prefix + V.Value).str();
+    record(V, ModelArg->Tokens, Syntax, RefContext::Strong, &C,
            actionOf(C, Spec->Action), Revision);
+  }
   // The loader's own context decided: a string it rejects (a local
   // directory, an API name passed to a hub loader) is not a weak reference.
   consume(ModelArg->Tokens);
 }
 
-void Extractor::run() {
-  collectConstants();
-  for (size_t I = 0; I != Tokens.size(); ++I)
-    if (Tokens[I].isOp("(") && I > 0 && Tokens[I - 1].Kind == TokenKind::Name)
-      if (Optional<Call> C = parseCall(I))
-        visitCall(*C);
-  // Weak context: any other run of string literals that spells a model id
-  // the knowledge base knows. Only hub ids: short Ollama or API names
-  // ("mistral", "o3") are too common as ordinary words.
+void Extractor::mergeConsumed() {
   // Spans nest or are disjoint: merge them, then find by binary search.
   llvm::sort(Consumed);
   std::vector<std::pair<const char *, const char *>> Merged;
@@ -493,11 +582,151 @@ void Extractor::run() {
       Merged.back().second = std::max(Merged.back().second, Span.second);
     else
       Merged.push_back(Span);
-  auto IsConsumed = [&](const char *P) {
-    auto It = llvm::partition_point(
-        Merged, [&](const auto &Span) { return Span.first <= P; });
-    return It != Merged.begin() && P < std::prev(It)->second;
-  };
+  Consumed = std::move(Merged);
+}
+
+bool Extractor::isConsumed(const char *P) const {
+  auto It = llvm::partition_point(
+      Consumed, [&](const auto &Span) { return Span.first <= P; });
+  return It != Consumed.begin() && P < std::prev(It)->second;
+}
+
+void Extractor::collectImportAliases() {
+  // "import ollama as ol", "from transformers import pipeline as p".
+  for (size_t I = 0; I + 2 < Tokens.size(); ++I)
+    if (I > 0 && Tokens[I].is(TokenKind::Name, "as") &&
+        Tokens[I - 1].Kind == TokenKind::Name &&
+        Tokens[I + 1].Kind == TokenKind::Name)
+      ImportAliases[Tokens[I + 1].Text] = Tokens[I - 1].Text;
+}
+
+/// \returns true when \p URL is a server on this machine or network.
+static bool isLocalServer(StringRef URL) {
+  for (StringRef Scheme : {"http://", "https://"})
+    URL.consume_front(Scheme);
+  return URL.startswith("localhost") || URL.startswith("127.0.0.1") ||
+         URL.startswith("0.0.0.0") || URL.startswith("host.docker.internal") ||
+         URL.contains(":11434");
+}
+
+void Extractor::visitKey(size_t Key, StringRef Name, ArrayRef<Token> Value) {
+  Optional<ModelKey> MK = lookupModelKey(Name);
+  if (!MK || Value.empty() || isConsumed(Value.front().Text.data()))
+    return;
+  // "field(default=...)" (dataclasses, pydantic): the default.
+  if (Value.size() > 2 && Value[0].Kind == TokenKind::Name &&
+      (Value[0].Text == "field" || Value[0].Text == "Field") &&
+      Value[1].isOp("(")) {
+    ArrayRef<Token> Args = Value.drop_front(2);
+    unsigned Depth = Value[1].Depth + 1;
+    for (size_t I = 0; I + 1 < Args.size(); ++I)
+      if (Args[I].is(TokenKind::Name, "default") && Args[I + 1].isOp("=") &&
+          Args[I].Depth == Depth) {
+        size_t End = valueEnd(Args, I + 2, Depth, /*Top=*/false);
+        Value = Args.slice(I + 2, End - I - 2);
+        break;
+      }
+  }
+  for (const Constant &V : evaluate(Value)) {
+    RefSite Site;
+    Site.Syntax = MK->Syntax;
+    Site.Action = MK->Action;
+    Site.Carrier = Tokens[Key].Kind == TokenKind::String ? Tokens[Key].Body
+                                                         : Tokens[Key].Text;
+    bool Inline = V.Tokens.front().Text.begin() >= Value.front().Text.begin();
+    if (!Inline)
+      Site.UsedAt = spanOf(Value);
+    Refs.record(V.Value, spanOf(V.Tokens), Site);
+  }
+}
+
+void Extractor::visitModelKeys() {
+  for (size_t I = 0; I + 2 < Tokens.size(); ++I) {
+    const Token &T = Tokens[I];
+    unsigned Depth = T.Depth;
+    bool Top = atStatementStart(Tokens, I);
+    bool InList = Depth > 0 && I > 0 &&
+                  (Tokens[I - 1].isOp("(") || Tokens[I - 1].isOp(","));
+    // Dict entries: {"model": "org/x"}.
+    if (T.Kind == TokenKind::String && Tokens[I + 1].isOp(":") && Depth > 0 &&
+        I > 0 && (Tokens[I - 1].isOp("{") || Tokens[I - 1].isOp(","))) {
+      if (Optional<std::string> Key = stringValue(T)) {
+        size_t End = valueEnd(Tokens, I + 2, Depth, /*Top=*/false);
+        visitKey(I, *Key, makeArrayRef(Tokens).slice(I + 2, End - I - 2));
+      }
+      continue;
+    }
+    if (!Top && !InList)
+      continue;
+    // "self.model_name = ...": the attribute is the key.
+    size_t KeyAt = I;
+    if (Top)
+      while (KeyAt + 2 < Tokens.size() &&
+             Tokens[KeyAt].Kind == TokenKind::Name &&
+             Tokens[KeyAt + 1].isOp(".") &&
+             Tokens[KeyAt + 2].Kind == TokenKind::Name)
+        KeyAt += 2;
+    size_t Eq = assignmentAt(Tokens, KeyAt, Top);
+    if (!Eq || (Eq + 1 < Tokens.size() && Tokens[Eq + 1].isOp("=")))
+      continue;
+    size_t End = valueEnd(Tokens, Eq + 1, Depth, Top);
+    ArrayRef<Token> Value = makeArrayRef(Tokens).slice(Eq + 1, End - Eq - 1);
+    StringRef Name = Tokens[KeyAt].Text;
+    // argparse: add_argument("--model", default="org/x").
+    if (Name == "default" && InList) {
+      size_t Open = Enclosing[I];
+      if (Open < Tokens.size() && Open > 0 && Tokens[Open].isOp("(") &&
+          Tokens[Open - 1].is(TokenKind::Name, "add_argument") &&
+          Tokens[Open + 1].Kind == TokenKind::String) {
+        // The long flag, when both are given: ("-m", "--model").
+        size_t Flag = Open + 1;
+        if (Open + 3 < Tokens.size() && Tokens[Open + 2].isOp(",") &&
+            Tokens[Open + 3].Kind == TokenKind::String)
+          Flag = Open + 3;
+        visitKey(Flag, Tokens[Flag].Body, Value);
+      }
+      continue;
+    }
+    visitKey(KeyAt, Name, Value);
+  }
+  // Environment lookups named like models: os.getenv("MODEL_ID", "org/x").
+  for (size_t I = 0; I + 4 < Tokens.size(); ++I)
+    if ((Tokens[I].is(TokenKind::Name, "getenv") ||
+         Tokens[I].is(TokenKind::Name, "get")) &&
+        Tokens[I + 1].isOp("(") && Tokens[I + 2].Kind == TokenKind::String &&
+        Tokens[I + 3].isOp(",")) {
+      size_t End = valueEnd(Tokens, I + 4, Tokens[I + 4].Depth, false);
+      visitKey(I + 2, Tokens[I + 2].Body,
+               makeArrayRef(Tokens).slice(I + 4, End - I - 4));
+    }
+}
+
+void Extractor::visitProse() {
+  RefSite Site;
+  Site.Conf = Confidence::Weak;
+  for (const Token &T : Tokens)
+    if (T.Kind == TokenKind::String && !T.Format &&
+        any_of(T.Body, [](char C) { return C == ' ' || C == '\n'; }) &&
+        !isConsumed(T.Text.data()))
+      Mentions.recordWords(T.Body, Site);
+}
+
+void Extractor::run() {
+  collectImportAliases();
+  collectConstants();
+  for (const Token &T : Tokens)
+    if (T.Kind == TokenKind::String && isLocalServer(T.Body)) {
+      LocalServer = true;
+      break;
+    }
+  for (size_t I = 0; I != Tokens.size(); ++I)
+    if (Tokens[I].isOp("(") && I > 0 && Tokens[I - 1].Kind == TokenKind::Name)
+      if (Optional<Call> C = parseCall(I))
+        visitCall(*C);
+  mergeConsumed();
+  visitModelKeys();
+  // Weak context: any other run of string literals that is unmistakably a
+  // model (ModelIds.h).
   for (size_t I = 0; I != Tokens.size();) {
     size_t End = I;
     while (End < Tokens.size() && Tokens[End].Kind == TokenKind::String)
@@ -508,7 +737,7 @@ void Extractor::run() {
     }
     ArrayRef<Token> Run = makeArrayRef(Tokens).slice(I, End - I);
     I = End;
-    if (IsConsumed(Run.front().Text.data()))
+    if (isConsumed(Run.front().Text.data()))
       continue;
     // Cheap test first: a hub id in weak context has an "org/" part, a
     // weights file an extension.
@@ -517,10 +746,11 @@ void Extractor::run() {
                  T.Body.contains('-');
         }))
       continue;
-    if (Optional<Constant> V = evaluate(Run))
-      record(*V, Run, IdSyntax::Hub, RefContext::Weak, nullptr,
+    for (const Constant &V : evaluate(Run))
+      record(V, Run, IdSyntax::Hub, RefContext::Weak, nullptr,
              RefAction::Reference, "");
   }
+  visitProse();
 }
 
 void extractModelRefs(const SourceText &Source, const KnowledgeBase &KB,

@@ -59,6 +59,11 @@ public:
     return record(Literal, Literal, Site);
   }
 
+  /// Records each word of prose \p Text (a substring of the source) that
+  /// names a model in \p Site: words split at spaces, quotes, brackets
+  /// and Markdown punctuation, trailing sentence punctuation dropped.
+  void recordWords(llvm::StringRef Text, const RefSite &Site);
+
   const KnowledgeBase &knowledge() const { return KB; }
   const SourceText &source() const { return Source; }
   FactStore &facts() { return Facts; }

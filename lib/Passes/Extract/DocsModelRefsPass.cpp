@@ -96,23 +96,7 @@ private:
   void prose(StringRef Line) {
     RefSite Site;
     Site.Conf = Confidence::Weak;
-    auto IsSeparator = [](char C) {
-      return isSpace(C) || C == '`' || C == '(' || C == ')' || C == '[' ||
-             C == ']' || C == '<' || C == '>' || C == '"' || C == '\'' ||
-             C == '*' || C == '|' || C == ',';
-    };
-    for (size_t I = 0; I < Line.size();) {
-      while (I < Line.size() && IsSeparator(Line[I]))
-        ++I;
-      size_t End = I;
-      while (End < Line.size() && !IsSeparator(Line[End]))
-        ++End;
-      StringRef Word = Line.slice(I, End).rtrim(".:;!?");
-      I = End;
-      if (Word.size() >= 3 &&
-          (Word.contains('/') || Word.contains('.') || Word.contains('-')))
-        Refs.record(Word, Site);
-    }
+    Refs.recordWords(Line, Site);
   }
 
   const SourceFile &File;
