@@ -7,10 +7,12 @@
 //
 // Fuzzes a whole run over one file of an in-memory tree, and the renderers
 // of its findings. The first byte picks what the file is named (a Jupyter
-// notebook, a Python file, a policy, an organisation's knowledge table)
-// so one target reaches every reader: JSON and notebooks, TOML and the
-// policy loader, the knowledge-table loader, the resolver, the text and
-// JSON renderers.
+// notebook, a Python file, a policy, an organisation's knowledge table, a
+// YAML, JSON or INI config, a shell script, a Dockerfile, a Makefile, a
+// Modelfile, Markdown) so one target reaches every reader: JSON and
+// notebooks, TOML and the policy loader, the knowledge-table loader, the
+// config, shell and docs extractors, the resolver, the text and JSON
+// renderers.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,9 +28,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   static const std::unique_ptr<KnowledgeBase> KB = KnowledgeBase::loadBuiltin();
   if (Size == 0)
     return 0;
-  static const char *const Names[] = {"/w/nb.ipynb", "/w/app.py",
-                                      "/w/.licit.toml", "/w/acme.tsv"};
-  StringRef Name = Names[Data[0] % 4];
+  static const char *const Names[] = {
+      "/w/nb.ipynb",   "/w/app.py",    "/w/.licit.toml", "/w/acme.tsv",
+      "/w/config.yaml", "/w/config.json", "/w/setup.cfg",  "/w/serve.sh",
+      "/w/Dockerfile", "/w/Makefile",  "/w/Modelfile",   "/w/README.md",
+      "/w/.env",       "/w/train.toml"};
+  StringRef Name = Names[Data[0] % std::size(Names)];
   StringRef Text(reinterpret_cast<const char *>(Data + 1), Size - 1);
   IntrusiveRefCntPtr<vfs::InMemoryFileSystem> FS(new vfs::InMemoryFileSystem);
   FS->addFile(Name, 0, MemoryBuffer::getMemBufferCopy(Text, Name));

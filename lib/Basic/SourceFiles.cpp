@@ -74,6 +74,7 @@ void SourceFile::setContents(std::unique_ptr<MemoryBuffer> NewBuffer) {
   for (std::unique_ptr<ParsedForm> &Slot : Parsed)
     Slot.reset();
   LineStarts.clear();
+  WideChars.clear();
   Buffer = std::move(NewBuffer);
   if (Buffer)
     Size = Buffer->getBufferSize();
@@ -112,12 +113,28 @@ SourceFiles::lineStarts(const SourceFile &F) const {
   if (F.LineStarts.empty()) {
     StringRef Text = F.text();
     F.LineStarts.push_back(0);
+    unsigned Excess = 0;
     for (size_t I = 0, E = Text.size(); I != E; ++I) {
       char C = Text[I];
       if (C == '\r' && I + 1 != E && Text[I + 1] == '\n')
         continue; // The "\n" of "\r\n" ends the line.
-      if (C == '\n' || C == '\r')
+      if (C == '\n' || C == '\r') {
         F.LineStarts.push_back(I + 1);
+        continue;
+      }
+      // UTF-16 code units: one per code point below U+10000, two above; a
+      // malformed byte counts as one unit, as editors show it.
+      unsigned Len = getNumBytesForUTF8(static_cast<unsigned char>(C));
+      if (Len <= 1)
+        continue;
+      // A character never spans a line end: past it, its bytes count one
+      // unit each.
+      StringRef Rest = Text.substr(I, Len);
+      if (Rest.size() != Len || Rest.find_first_of("\r\n") != StringRef::npos)
+        continue;
+      Excess += Len - (Len == 4 ? 2 : 1);
+      F.WideChars.push_back({unsigned(I), Len, Excess});
+      I += Len - 1;
     }
   }
   return F.LineStarts;
@@ -131,23 +148,26 @@ unsigned SourceFiles::lineIndex(const SourceFile &F, unsigned &Offset) const {
 
 Position SourceFiles::position(FileID ID, unsigned Offset) const {
   const SourceFile &F = get(ID);
-  StringRef Text = F.text();
   unsigned Index = lineIndex(F, Offset);
   unsigned LineStart = F.LineStarts[Index];
   Position P;
   P.Line = Index + 1;
   P.Column = Offset - LineStart + 1;
-  // UTF-16 code units: one per code point below U+10000, two above; a
-  // malformed byte counts as one unit, as editors show it.
-  unsigned Units = 0;
-  const char *C = Text.data() + LineStart;
-  const char *End = Text.data() + Offset;
-  while (C < End) {
-    unsigned Len = getNumBytesForUTF8(static_cast<unsigned char>(*C));
-    if (Len == 0 || C + Len > End) // A stray continuation byte or truncated.
-      Len = 1;
-    Units += Len == 4 ? 2 : 1;
-    C += Len;
+  // Bytes, less what the wide characters wholly before Offset on this
+  // line save; one cut short by Offset counts a unit per byte.
+  using WideChar = SourceFile::WideChar;
+  const std::vector<WideChar> &Wide = F.WideChars;
+  auto ByStart = [](const WideChar &W, unsigned At) { return W.Start < At; };
+  auto First = std::lower_bound(Wide.begin(), Wide.end(), LineStart, ByStart);
+  auto Last = std::lower_bound(First, Wide.end(), Offset, ByStart);
+  unsigned Units = Offset - LineStart;
+  if (Last != First) {
+    const WideChar &Final = *std::prev(Last);
+    unsigned Before =
+        First == Wide.begin() ? 0 : std::prev(First)->CumulativeExcess;
+    Units -= Final.CumulativeExcess - Before;
+    if (Final.Start + Final.Length > Offset)
+      Units += Final.Length - (Final.Length == 4 ? 2 : 1);
   }
   P.Utf16Column = Units + 1;
   return P;

@@ -627,7 +627,7 @@ static const Model *lookupApiFamily(StringRef ID, FindFn Find) {
   ID = ID.take_until([](char C) { return C == '@' || C == ':'; });
   // Bedrock: "provider.model-v1".
   size_t Dot = ID.find('.');
-  if (Dot != StringRef::npos && !isDigit(ID[Dot + 1]) &&
+  if (Dot != StringRef::npos && Dot + 1 < ID.size() && !isDigit(ID[Dot + 1]) &&
       !ID.take_front(Dot).contains('-'))
     ID = ID.drop_front(Dot + 1);
   if (const Model *M = Find(ID))

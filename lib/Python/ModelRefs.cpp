@@ -278,10 +278,12 @@ static bool isInteresting(ArrayRef<StringRef> Callee) {
 /// os.getenv("VAR", default) when \p Toks is exactly such a call: what runs
 /// when the environment does not override it.
 static Optional<ArrayRef<Token>> environmentDefault(ArrayRef<Token> Toks) {
+  // The callee comes first: NAME ('.' NAME)*.
   size_t Open = 0;
-  while (Open < Toks.size() && !Toks[Open].isOp("("))
+  while (Open < Toks.size() && (Toks[Open].Kind == TokenKind::Name ||
+                                Toks[Open].isOp(".")))
     ++Open;
-  if (Open == Toks.size() || !Toks.back().isOp(")"))
+  if (Open == Toks.size() || !Toks[Open].isOp("(") || !Toks.back().isOp(")"))
     return None;
   SmallVector<StringRef, 3> Callee;
   for (const Token &T : Toks.take_front(Open))
@@ -349,7 +351,8 @@ static bool atStatementStart(ArrayRef<Token> Tokens, size_t I) {
 /// value" starting at \p I, or 0. \p Top: at a statement's start, where the
 /// annotation runs to the line's end; else in a parameter list, where it
 /// runs to the next ',' or ')'.
-static size_t assignmentAt(ArrayRef<Token> Tokens, size_t I, bool Top) {
+static size_t assignmentAt(ArrayRef<Token> Tokens, ArrayRef<size_t> Closing,
+                           size_t I, bool Top) {
   if (I + 2 >= Tokens.size() || Tokens[I].Kind != TokenKind::Name)
     return 0;
   if (Tokens[I + 1].isOp("="))
@@ -361,8 +364,14 @@ static size_t assignmentAt(ArrayRef<Token> Tokens, size_t I, bool Top) {
     const Token &T = Tokens[J];
     if (T.Kind == TokenKind::Newline)
       return 0;
-    if (T.Depth != Depth)
+    // An annotation's brackets ("Optional[str]") are skipped whole; the
+    // end of the enclosing ones ends the search.
+    if (T.Depth < Depth)
+      return 0;
+    if (isOpening(T)) {
+      J = std::min(Closing[J], Tokens.size() - 1);
       continue;
+    }
     if (T.isOp("="))
       return J;
     if (!Top && (T.isOp(",") || T.isOp(")")))
@@ -373,9 +382,10 @@ static size_t assignmentAt(ArrayRef<Token> Tokens, size_t I, bool Top) {
 
 /// \returns the end of the value starting at \p Begin: the end of the
 /// logical line at the top level, else the next ',' or closing bracket at
-/// its depth.
-static size_t valueEnd(ArrayRef<Token> Tokens, size_t Begin, unsigned Depth,
-                       bool Top) {
+/// its depth. Nested brackets are skipped whole (\p Closing), so nested
+/// values cost their length once, not once per level.
+static size_t valueEnd(ArrayRef<Token> Tokens, ArrayRef<size_t> Closing,
+                       size_t Begin, unsigned Depth, bool Top) {
   size_t End = Begin;
   while (End < Tokens.size()) {
     const Token &T = Tokens[End];
@@ -385,6 +395,10 @@ static size_t valueEnd(ArrayRef<Token> Tokens, size_t Begin, unsigned Depth,
     // A closing bracket carries the depth after it.
     if (!Top && (T.Depth < Depth || (T.Depth == Depth && T.isOp(","))))
       break;
+    if (isOpening(T) && End < Closing.size() && Closing[End] > End) {
+      End = std::min(Closing[End], Tokens.size() - 1) + 1;
+      continue;
+    }
     ++End;
   }
   return End;
@@ -395,10 +409,10 @@ void Extractor::collectConstants() {
   for (size_t I = 0; I + 2 < Tokens.size(); ++I) {
     if (!atStatementStart(Tokens, I) || Tokens[I].Depth != 0)
       continue;
-    size_t Eq = assignmentAt(Tokens, I, /*Top=*/true);
+    size_t Eq = assignmentAt(Tokens, Closing, I, /*Top=*/true);
     if (!Eq)
       continue;
-    size_t End = valueEnd(Tokens, Eq + 1, 0, /*Top=*/true);
+    size_t End = valueEnd(Tokens, Closing, Eq + 1, 0, /*Top=*/true);
     SmallVector<Constant, 1> C =
         evaluate(makeArrayRef(Tokens).slice(Eq + 1, End - Eq - 1));
     auto &Values = Constants[Tokens[I].Text];
@@ -622,7 +636,7 @@ void Extractor::visitKey(size_t Key, StringRef Name, ArrayRef<Token> Value) {
     for (size_t I = 0; I + 1 < Args.size(); ++I)
       if (Args[I].is(TokenKind::Name, "default") && Args[I + 1].isOp("=") &&
           Args[I].Depth == Depth) {
-        size_t End = valueEnd(Args, I + 2, Depth, /*Top=*/false);
+        size_t End = valueEnd(Args, {}, I + 2, Depth, /*Top=*/false);
         Value = Args.slice(I + 2, End - I - 2);
         break;
       }
@@ -651,7 +665,7 @@ void Extractor::visitModelKeys() {
     if (T.Kind == TokenKind::String && Tokens[I + 1].isOp(":") && Depth > 0 &&
         I > 0 && (Tokens[I - 1].isOp("{") || Tokens[I - 1].isOp(","))) {
       if (Optional<std::string> Key = stringValue(T)) {
-        size_t End = valueEnd(Tokens, I + 2, Depth, /*Top=*/false);
+        size_t End = valueEnd(Tokens, Closing, I + 2, Depth, /*Top=*/false);
         visitKey(I, *Key, makeArrayRef(Tokens).slice(I + 2, End - I - 2));
       }
       continue;
@@ -666,10 +680,10 @@ void Extractor::visitModelKeys() {
              Tokens[KeyAt + 1].isOp(".") &&
              Tokens[KeyAt + 2].Kind == TokenKind::Name)
         KeyAt += 2;
-    size_t Eq = assignmentAt(Tokens, KeyAt, Top);
+    size_t Eq = assignmentAt(Tokens, Closing, KeyAt, Top);
     if (!Eq || (Eq + 1 < Tokens.size() && Tokens[Eq + 1].isOp("=")))
       continue;
-    size_t End = valueEnd(Tokens, Eq + 1, Depth, Top);
+    size_t End = valueEnd(Tokens, Closing, Eq + 1, Depth, Top);
     ArrayRef<Token> Value = makeArrayRef(Tokens).slice(Eq + 1, End - Eq - 1);
     StringRef Name = Tokens[KeyAt].Text;
     // argparse: add_argument("--model", default="org/x").
@@ -695,7 +709,7 @@ void Extractor::visitModelKeys() {
          Tokens[I].is(TokenKind::Name, "get")) &&
         Tokens[I + 1].isOp("(") && Tokens[I + 2].Kind == TokenKind::String &&
         Tokens[I + 3].isOp(",")) {
-      size_t End = valueEnd(Tokens, I + 4, Tokens[I + 4].Depth, false);
+      size_t End = valueEnd(Tokens, Closing, I + 4, Tokens[I + 4].Depth, false);
       visitKey(I + 2, Tokens[I + 2].Body,
                makeArrayRef(Tokens).slice(I + 4, End - I - 4));
     }

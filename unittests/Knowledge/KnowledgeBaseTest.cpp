@@ -48,6 +48,8 @@ TEST_F(KnowledgeBaseTest, NamesPeopleWriteResolve) {
         "gpt-4o-prod"})
     EXPECT_TRUE(KB->lookupModel(ModelKind::Api, Dated)) << Dated.str();
   EXPECT_FALSE(KB->lookupModel(ModelKind::Api, "test"));
+  // Found by licit-python-fuzzer: a name ending in the Bedrock dot.
+  EXPECT_FALSE(KB->lookupModel(ModelKind::Api, "mLLM."));
   EXPECT_FALSE(KB->lookupModel(ModelKind::Api, "my-local-llm"));
   // Weights files by name.
   const Model *Yolo = KB->lookupModel(ModelKind::Weights, "yolov8n.pt");

@@ -140,6 +140,16 @@ private:
   mutable std::unique_ptr<ParsedForm> Parsed[NumFormKinds];
   /// Offsets where lines begin.
   mutable std::vector<unsigned> LineStarts;
+  /// Each character wider in UTF-8 than in UTF-16 (every non-ASCII one),
+  /// decoded line by line: where it starts, its length in bytes, and the
+  /// bytes-minus-units of it and all before it. Makes a UTF-16 column
+  /// cost a binary search, not a scan of a (possibly megabyte-long) line.
+  struct WideChar {
+    unsigned Start;
+    unsigned Length;
+    unsigned CumulativeExcess;
+  };
+  mutable std::vector<WideChar> WideChars;
 };
 
 /// The registry of every file a run touches. Files are deduplicated by

@@ -28,3 +28,17 @@ with open(os.path.join(out, "dotted.py"), "w") as f:
 with open(os.path.join(out, "long_line.py"), "w") as f:
     f.write("x = " + "1 + " * 1000000 +
             'AutoModel.from_pretrained("acme/long-line")\n')
+# Model keys nested 50,000 deep: dict entries, annotated parameters (each
+# level rescanned the rest: 4 s and 1.6 s).
+with open(os.path.join(out, "nested_keys.py"), "w") as f:
+    f.write("x = " + '{"model": ' * n + '"acme/keys"' + "}" * n + "\n" +
+            "f(" + "a: g(" * n + ")" * n + ")\n")
+# Beside the tree: 20,000 model flags on one shell line (a column cost a
+# scan of the line: 31 s), YAML nested 100,000 flow levels deep (LLVM's
+# parser recurses per level).
+wide = out + "-wide"
+os.makedirs(wide, exist_ok=True)
+with open(os.path.join(wide, "many_refs.sh"), "w") as f:
+    f.write("vllm serve " + " ".join(["--model acme/m"] * 20000) + "\n")
+with open(os.path.join(wide, "deep.yaml"), "w") as f:
+    f.write("model: " + "[" * 100000 + "\n")
