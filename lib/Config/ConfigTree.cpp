@@ -23,8 +23,39 @@ const Node *Node::scalar(StringRef Key) const {
   return nullptr;
 }
 
-/// LLVM's YAML parser recurses once per level of flow nesting ("[[[").
+/// LLVM's YAML parser recurses once per level of nesting, flow ("[[[") or
+/// block ("- - - x", or one more indentation per line): bounded before
+/// parsing, so that a hostile file cannot overflow the stack.
 constexpr unsigned MaxFlowDepth = 128;
+constexpr unsigned MaxBlockDepth = 512;
+
+/// \returns the first line whose block nesting (indentation levels open,
+/// plus compact "- " and "? " indicators leading the line) exceeds
+/// MaxBlockDepth, or npos.
+static size_t tooDeepBlocks(StringRef Text) {
+  std::vector<size_t> Indents;
+  for (size_t I = 0; I < Text.size();) {
+    size_t Eol = Text.find('\n', I);
+    if (Eol == StringRef::npos)
+      Eol = Text.size();
+    StringRef Line = Text.slice(I, Eol);
+    size_t Indent = Line.find_first_not_of(' ');
+    if (Indent != StringRef::npos && Line[Indent] != '#') {
+      while (!Indents.empty() && Indents.back() >= Indent)
+        Indents.pop_back();
+      Indents.push_back(Indent);
+      size_t Depth = Indents.size();
+      for (StringRef Rest = Line.drop_front(Indent);
+           Rest.startswith("- ") || Rest.startswith("? ");
+           Rest = Rest.drop_front(2).ltrim(' '))
+        ++Depth;
+      if (Depth > MaxBlockDepth)
+        return I + Indent;
+    }
+    I = Eol + 1;
+  }
+  return StringRef::npos;
+}
 
 /// \returns the first bracket nested deeper than MaxFlowDepth, outside
 /// quotes and comments, or npos.
@@ -72,13 +103,14 @@ public:
   }
 
   ReadResult run() {
-    size_t Deep = tooDeep(Text);
-    if (Deep != StringRef::npos) {
-      Result.Error =
-          "nesting deeper than " + std::to_string(MaxFlowDepth) + " levels";
-      Result.ErrorAt = Text.substr(Deep, 0);
-      return std::move(Result);
-    }
+    for (auto [Deep, Max] :
+         {std::make_pair(tooDeep(Text), MaxFlowDepth),
+          std::make_pair(tooDeepBlocks(Text), MaxBlockDepth)})
+      if (Deep != StringRef::npos) {
+        Result.Error = "nesting deeper than " + std::to_string(Max) + " levels";
+        Result.ErrorAt = Text.substr(Deep, 0);
+        return std::move(Result);
+      }
     yaml::Stream Stream(MemoryBufferRef(Text, "<yaml>"), SM,
                         /*ShowColors=*/false);
     for (yaml::Document &Doc : Stream) {

@@ -42,3 +42,6 @@ with open(os.path.join(wide, "many_refs.sh"), "w") as f:
     f.write("vllm serve " + " ".join(["--model acme/m"] * 20000) + "\n")
 with open(os.path.join(wide, "deep.yaml"), "w") as f:
     f.write("model: " + "[" * 100000 + "\n")
+# 30,000 compact block sequences on one line overflowed the stack.
+with open(os.path.join(wide, "compact.yaml"), "w") as f:
+    f.write("- " * 30000 + "x\n")
