@@ -235,13 +235,7 @@ Node fromJson(const json::Value &V, StringRef Text) {
   case json::Value::Object:
     Out.Kind = Node::Mapping;
     for (const auto &[Key, Member] : V.Members) {
-      // The key is written just before its value: '"key": value'.
-      size_t From = Member.Begin > 256 ? Member.Begin - 256 : 0;
-      StringRef Before = Text.slice(From, Member.Begin);
-      size_t At = Before.rfind("\"" + Key + "\"");
-      StringRef KeyLiteral = At == StringRef::npos
-                                 ? StringRef()
-                                 : Before.substr(At + 1, Key.size());
+      StringRef KeyLiteral = json::keyText(Text, Key, Member);
       Out.Entries.push_back(
           Node::Entry{Key, KeyLiteral, fromJson(Member, Text)});
     }

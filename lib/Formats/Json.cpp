@@ -350,4 +350,13 @@ const ParseResult &parsed(const SourceFile &File) {
   return static_cast<const JsonForm &>(Form).Result;
 }
 
+StringRef keyText(StringRef Text, StringRef Key, const Value &Member) {
+  // '"key": value': the key is written just before its value.
+  StringRef Before =
+      Text.slice(Member.Begin > 256 ? Member.Begin - 256 : 0, Member.Begin);
+  size_t At = Before.rfind(("\"" + Key + "\"").str());
+  return At == StringRef::npos ? StringRef()
+                               : Before.substr(At + 1, Key.size());
+}
+
 } // namespace licit::json

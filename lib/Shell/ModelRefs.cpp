@@ -7,6 +7,7 @@
 
 #include "licit/Shell/ModelRefs.h"
 #include "licit/Facts/ModelKeys.h"
+#include "licit/Formats/Json.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -91,7 +92,41 @@ CommandReader::valuesOf(const Word &W) const {
   return Out;
 }
 
+/// Records the models a JSON request body names ("curl -d '{"model":
+/// "x"}'"), when \p Body is written verbatim in the source.
+static void readJsonBody(StringRef Body, RefRecorder &Refs) {
+  json::ParseResult Parsed = json::parse(Body);
+  if (!Parsed.Root)
+    return;
+  SmallVector<const json::Value *, 8> Work{&*Parsed.Root};
+  while (!Work.empty()) {
+    const json::Value *V = Work.pop_back_val();
+    for (const json::Value &Item : V->Items)
+      Work.push_back(&Item);
+    for (const auto &[Key, Member] : V->Members) {
+      Optional<ModelKey> MK = lookupModelKey(Key);
+      if (!MK || !Member.isString()) {
+        Work.push_back(&Member);
+        continue;
+      }
+      RefSite Site;
+      Site.Syntax = MK->Syntax;
+      Site.Action = MK->Action;
+      Site.Carrier = json::keyText(Body, Key, Member);
+      Refs.record(Member.Str, Body.slice(Member.Begin, Member.End), Site);
+    }
+  }
+}
+
 void CommandReader::recordWord(const Word &W, RefSite Site) {
+  // A request body: the models it names are models the command uses.
+  StringRef Quoted = W.Literal.size() == W.Value.size() + 2
+                         ? W.Literal.drop_front().drop_back()
+                         : StringRef();
+  if (StringRef(W.Value).startswith("{") && Quoted == W.Value) {
+    readJsonBody(Quoted, Refs);
+    return;
+  }
   for (const Value &V : valuesOf(W)) {
     RefSite S = Site;
     // A variable's value is located at its assignment, used here.

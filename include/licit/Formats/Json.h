@@ -61,6 +61,12 @@ constexpr unsigned MaxDepth = 512;
 /// is skipped).
 ParseResult parse(llvm::StringRef Text);
 
+/// \returns the text of \p Text (the parsed document) that writes the key
+/// \p Key of object member \p Member, without its quotes; empty when the
+/// key is escaped or farther than a short window before its value.
+llvm::StringRef keyText(llvm::StringRef Text, llvm::StringRef Key,
+                        const Value &Member);
+
 /// \returns \p File's text parsed as JSON, parsed once whoever asks.
 const ParseResult &parsed(const SourceFile &File);
 

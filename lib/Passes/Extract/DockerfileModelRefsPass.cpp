@@ -19,7 +19,15 @@ namespace licit::extract {
 static Optional<shell::Command> execForm(StringRef Args) {
   if (!Args.startswith("["))
     return None;
-  json::ParseResult Parsed = json::parse(Args);
+  // Continuations inside the array: a blank instead of each backslash
+  // keeps every offset.
+  std::string Joined = Args.str();
+  for (size_t I = 0; I + 1 < Joined.size(); ++I)
+    if (Joined[I] == '\\' && (Joined[I + 1] == '\n' ||
+                              (Joined[I + 1] == '\r' && I + 2 < Joined.size() &&
+                               Joined[I + 2] == '\n')))
+      Joined[I] = ' ';
+  json::ParseResult Parsed = json::parse(Joined);
   if (!Parsed.Root || Parsed.Root->Kind != json::Value::Array)
     return None;
   shell::Command Words;
