@@ -109,7 +109,8 @@ static Optional<ParsedId> parseHubPath(StringRef S, size_t Offset, bool InUrl) {
   if (InUrl) {
     // "org/name/resolve/<rev>/file", "org/name/tree/main", "org?x=y".
     StringRef Last = Parts.size() > 1 ? Parts[1] : Parts[0];
-    size_t Cut = Last.find_first_of("?#");
+    // Query, fragment, or Ollama's ":quant" ("hf.co/org/name:Q4_K_M").
+    size_t Cut = Last.find_first_of("?#:");
     if (Parts.size() == 1 && Cut != StringRef::npos)
       Parts[0] = Parts[0].take_front(Cut);
     else if (Parts.size() > 1 && Cut != StringRef::npos)
@@ -355,6 +356,23 @@ static bool looksLikeModelName(StringRef Name) {
       "sam",    "detr",   "yolo",    "dino",    "olmo",      "pythia",
       "mamba"};
   return any_of(Words, [&](StringRef W) { return StringRef(L).contains(W); });
+}
+
+bool isModelShaped(StringRef Text) {
+  auto [Org, Name] = Text.split('/');
+  if (!isHubSegment(Org) || !isHubSegment(Name) || isPlaceholder(Org))
+    return false;
+  // A parameter count ("7B", "1.1B", "125M") or a release form.
+  std::string L = Name.lower();
+  StringRef N(L);
+  for (size_t I = 1; I < N.size(); ++I)
+    if ((N[I] == 'b' || N[I] == 'm') && isDigit(N[I - 1]) &&
+        (I + 1 == N.size() || !isAlpha(N[I + 1])))
+      return true;
+  return any_of(
+      SmallVector<StringRef, 8>{"-instruct", "-chat", "-gguf", "-awq", "-gptq",
+                                "-base", "-it"},
+      [&](StringRef S) { return N.contains(S.str() + "-") || N.endswith(S); });
 }
 
 /// Short API or Ollama names ("mistral", "o3") are ordinary words; outside

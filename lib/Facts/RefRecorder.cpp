@@ -66,7 +66,12 @@ void RefRecorder::recordWords(StringRef Text, const RefSite &Site) {
     while (End < Text.size() && !IsSeparator(Text[End]))
       ++End;
     StringRef Word = Text.slice(I, End).rtrim(".:;!?");
+    // "*Q4_K_M.gguf" is a glob; "*name*" emphasis.
+    bool Glob =
+        I > 0 && Text[I - 1] == '*' && (End == Text.size() || Text[End] != '*');
     I = End;
+    if (Glob)
+      continue;
     // Cheap test first: every kind of id has one of these.
     if (Word.size() >= 3 &&
         (Word.contains('/') || Word.contains('.') || Word.contains('-')))

@@ -77,6 +77,11 @@ llvm::Optional<ParsedId> classifyModelId(llvm::StringRef Text, IdSyntax Syntax,
 /// ("your-org", "<model>", "HF_USERNAME", "{model}"), never a real one.
 bool isPlaceholder(llvm::StringRef Segment);
 
+/// \returns true when \p Text is an "org/name" whose name carries a
+/// parameter count ("7B", "1.1B") or a release form ("-Instruct", "-GGUF"):
+/// what documentation writes only of models, never of code repositories.
+bool isModelShaped(llvm::StringRef Text);
+
 /// \returns the file name of a weights file that \p Text (a path, a file
 /// name or a template such as "ggml-{model}.bin") spells, or None. With
 /// \p Strong, the ambiguous extensions (".bin", ".h5") count too.

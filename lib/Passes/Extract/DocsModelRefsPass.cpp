@@ -7,6 +7,7 @@
 
 #include "DocsModelRefsPass.h"
 #include "licit/Config/ModelRefs.h"
+#include "licit/Extract/InstructionFiles.h"
 #include "licit/Python/ModelRefs.h"
 #include "licit/Shell/ModelRefs.h"
 #include "llvm/ADT/StringExtras.h"
@@ -69,31 +70,70 @@ private:
       python::extractModelRefs(Block, Ctx.knowledgeFor(File.ID), Facts,
                                RefRole::Mention);
     } else if (Lang == "bash" || Lang == "sh" || Lang == "shell" ||
-               Lang == "console" || Lang == "zsh" || Lang == "dockerfile") {
-      // "$ cmd" prompts in console blocks.
-      for (StringRef Rest = Code; !Rest.empty();) {
-        auto [Line, Next] = Rest.split('\n');
-        StringRef Cmd = Line.ltrim(" ");
-        if (Cmd.consume_front("$ ") || Cmd.consume_front("# "))
-          Line = Cmd;
-        Commands.readText(Line);
-        Rest = Next;
-      }
+               Lang == "console" || Lang == "zsh" || Lang == "terminal") {
+      shellBlock(Code);
     } else if (Lang == "yaml" || Lang == "yml") {
       config::ReadResult Read = config::readYaml(Code);
       config::extractModelRefs(Read.Documents, Refs);
-    } else if (Lang.empty() || Lang == "text" || Lang == "txt") {
-      for (StringRef Rest = Code; !Rest.empty();) {
-        auto [Line, Next] = Rest.split('\n');
-        prose(Line);
-        Rest = Next;
-      }
+    } else if (Lang == "modelfile" ||
+               (Lang.empty() &&
+                looksLike(Code, {"PARAMETER ", "TEMPLATE ", "ADAPTER "}))) {
+      readModelfile(Code, Refs);
+    } else if (Lang == "dockerfile" || Lang == "docker" ||
+               (Lang.empty() &&
+                looksLike(Code, {"RUN ", "CMD ", "ENTRYPOINT "}))) {
+      readDockerfile(Code, Refs);
+    } else if (Lang.empty() || Lang == "text" || Lang == "txt" ||
+               Lang == "plaintext") {
+      // Unlabelled blocks are most often commands (their other words are
+      // weighed as prose would be).
+      shellBlock(Code);
+    }
+  }
+
+  /// Whether some line of \p Code starts with one of \p Keywords.
+  static bool looksLike(StringRef Code,
+                        std::initializer_list<StringRef> Keywords) {
+    SmallVector<StringRef, 16> Lines;
+    Code.split(Lines, '\n');
+    return any_of(Lines, [&](StringRef Line) {
+      Line = Line.ltrim(" ");
+      return any_of(Keywords, [&](StringRef K) { return Line.startswith(K); });
+    });
+  }
+
+  /// Shell, line by line, without "$ " and "# " prompts.
+  void shellBlock(StringRef Code) {
+    for (StringRef Rest = Code; !Rest.empty();) {
+      auto [Line, Next] = Rest.split('\n');
+      StringRef Cmd = Line.ltrim(" ");
+      if (Cmd.consume_front("$ ") || Cmd.consume_front("> "))
+        Line = Cmd;
+      Commands.readText(Line);
+      Rest = Next;
     }
   }
 
   /// Words of prose: a hub URL or a known model id, in backticks, links or
   /// plain text.
   void prose(StringRef Line) {
+    // Inline code with a space is a command: `ollama run llama3.2`.
+    for (size_t Open = Line.find('`'); Open != StringRef::npos;) {
+      size_t Close = Line.find('`', Open + 1);
+      if (Close == StringRef::npos)
+        break;
+      StringRef Span = Line.slice(Open + 1, Close);
+      if (Span.contains(' ')) {
+        Commands.readText(Span);
+      } else if (isModelShaped(Span)) {
+        // `TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF`: code-formatted and
+        // sized like a model.
+        RefSite Site;
+        Site.Syntax = IdSyntax::Hub;
+        Refs.record(Span, Site);
+      }
+      Open = Line.find('`', Close + 1);
+    }
     RefSite Site;
     Site.Conf = Confidence::Weak;
     Refs.recordWords(Line, Site);
