@@ -123,15 +123,55 @@ static Provenance rowProvenance(const Model &M, SourceFiles *Files) {
   return P;
 }
 
+/// The model a hub id the knowledge base does not list is a variant or
+/// copy of, by its name: a quantisation or conversion
+/// ("TheBloke/Llama-2-7B-GGUF", "...-AWQ", "mlx-community/...-4bit") or the
+/// same name under another organisation ("NousResearch/Meta-Llama-3-8B").
+static const Model *variantBase(const KnowledgeBase &KB, StringRef ID,
+                                BaseRelation &Relation) {
+  StringRef Org, Name;
+  std::tie(Org, Name) = ID.split('/');
+  if (Name.empty())
+    return nullptr;
+  std::string Lower = Name.lower();
+  StringRef Base(Lower);
+  static const StringRef Suffixes[] = {
+      "-gguf", "-gptq", "-awq",       "-exl2", "-mlx",     "-bnb-4bit",
+      "-4bit", "-8bit", "-fp16",      "-bf16", "-fp8",     "-int4",
+      "-int8", "-onnx", "-diffusers", "-i1",   "-imatrix", "-unsloth"};
+  bool Stripped = false;
+  for (bool Again = true; Again;) {
+    Again = false;
+    for (StringRef S : Suffixes)
+      if (Base.size() > S.size() && Base.endswith(S)) {
+        Base = Base.drop_back(S.size());
+        Stripped = Again = true;
+      }
+  }
+  Relation = Stripped ? BaseRelation::Quantized : BaseRelation::Copy;
+  for (const std::string &Candidate : {Base.str(), (Base + "-hf").str()})
+    if (const Model *M = KB.lookupHubName(Candidate))
+      if (!StringRef(M->ID).equals_insensitive(ID))
+        return M;
+  return nullptr;
+}
+
 ModelResolution resolveModel(const KnowledgeBase &KB, ModelKind Kind,
                              StringRef ID, SourceFiles *Files) {
   ModelResolution R;
   R.PolicyID = policyID(Kind, ID);
   const Model *M = KB.lookupModel(Kind, ID);
+  BaseRelation VariantRelation = BaseRelation::Copy;
+  if (!M && Kind == ModelKind::Hub &&
+      (M = variantBase(KB, ID, VariantRelation))) {
+    R.InferredFromName = true;
+    R.Lineage.push_back({M->ID.str(), VariantRelation, /*Verified=*/false});
+  }
   R.Known = M;
   if (!M)
     return R;
-  R.Declared = LicenceExpr::allOf(M->Declared);
+  if (!R.InferredFromName)
+    R.Declared = LicenceExpr::allOf(M->Declared);
   R.Effective = LicenceExpr::allOf(M->Effective);
   R.Level = M->Level;
   R.From.push_back(rowProvenance(*M, Files));

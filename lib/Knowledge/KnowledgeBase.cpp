@@ -95,6 +95,8 @@ StringRef baseRelationName(BaseRelation R) {
     return "merge";
   case BaseRelation::Quantized:
     return "quantized";
+  case BaseRelation::Copy:
+    return "copy";
   }
   llvm_unreachable("unknown base relation");
 }
@@ -394,6 +396,7 @@ static Error parseBaseModels(const TableReader &Table, unsigned Col,
                                      .Case("adapter", BaseRelation::Adapter)
                                      .Case("merge", BaseRelation::Merge)
                                      .Case("quantized", BaseRelation::Quantized)
+                                     .Case("copy", BaseRelation::Copy)
                                      .Default(None);
       if (!R)
         return Table.cellError(Col, "unknown base-model relation '" + Rel +
@@ -585,8 +588,22 @@ void KnowledgeBase::indexModel(unsigned I) {
   // A row's own id wins over another row's alias.
   for (StringRef A : M.Aliases)
     ModelIndex.try_emplace(modelKey(M.Kind, A), I);
-  if (M.Kind == ModelKind::Hub && M.ID.contains('/'))
+  if (M.Kind == ModelKind::Hub && M.ID.contains('/')) {
     Organisations.insert(M.ID.split('/').first.lower());
+    auto [It, New] = HubNames.try_emplace(M.ID.split('/').second.lower(), I);
+    if (!New && It->second != int(I))
+      It->second = -1;
+  }
+}
+
+const Model *KnowledgeBase::lookupHubName(StringRef Name) const {
+  std::string Key = Name.lower();
+  for (const KnowledgeBase *KB = this; KB; KB = KB->Parent) {
+    auto It = KB->HubNames.find(Key);
+    if (It != KB->HubNames.end())
+      return It->second < 0 ? nullptr : &KB->Models[It->second];
+  }
+  return nullptr;
 }
 
 bool KnowledgeBase::publishesModels(StringRef Org) const {

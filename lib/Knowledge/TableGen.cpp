@@ -94,6 +94,8 @@ static StringRef enumName(BaseRelation R) {
     return "Merge";
   case BaseRelation::Quantized:
     return "Quantized";
+  case BaseRelation::Copy:
+    return "Copy";
   }
   llvm_unreachable("unknown base relation");
 }

@@ -156,6 +156,7 @@ static void writeResolution(json::OStream &J, const SourceFiles &Files,
     J.attribute("openness", opennessName(*R.Level));
   else
     J.attribute("openness", nullptr);
+  J.attribute("inferredFromName", R.InferredFromName);
   J.attributeArray(
       "lineage",
       [&] {
@@ -250,7 +251,9 @@ void emitModelsText(const FactStore &Facts, const SourceFiles &Files,
     }
     OS << "    licence: "
        << (R.Effective.empty() ? std::string("unknown") : R.Effective.str());
-    if (R.Declared.str() != R.Effective.str())
+    if (R.InferredFromName)
+      OS << " (inferred from its name)";
+    if (!R.InferredFromName && R.Declared.str() != R.Effective.str())
       OS << " (its card declares "
          << (R.Declared.empty() ? std::string("nothing") : R.Declared.str())
          << ")";

@@ -94,6 +94,10 @@ struct ModelResolution {
   llvm::Optional<Openness> Level;
   /// Base models, nearest first.
   std::vector<LineageLink> Lineage;
+  /// The knowledge base does not list the model; Known is the model its
+  /// name says it is a variant or copy of (the first, unverified lineage
+  /// link).
+  bool InferredFromName = false;
   std::vector<Provenance> From;
 };
 

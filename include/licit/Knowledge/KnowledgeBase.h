@@ -117,7 +117,14 @@ struct LicenceRef {
 };
 
 /// How a model derives from a base model.
-enum class BaseRelation : unsigned char { Finetune, Adapter, Merge, Quantized };
+/// Copy: the same weights under another name (an ungated mirror).
+enum class BaseRelation : unsigned char {
+  Finetune,
+  Adapter,
+  Merge,
+  Quantized,
+  Copy
+};
 
 llvm::StringRef baseRelationName(BaseRelation R);
 
@@ -218,6 +225,9 @@ public:
   /// \returns true when some hub model of the knowledge base is published
   /// by organisation \p Org ("meta-llama", "BAAI"), ignoring case.
   bool publishesModels(llvm::StringRef Org) const;
+  /// \returns the hub model whose name (the part after "org/") is \p Name,
+  /// ignoring case, when exactly one is; null otherwise.
+  const Model *lookupHubName(llvm::StringRef Name) const;
   /// \returns the permissive replacements recorded for \p ModelID; a
   /// layer that lists any for it replaces those of the layers under it.
   llvm::ArrayRef<Alternative> alternativesFor(llvm::StringRef ModelID) const;
@@ -256,6 +266,9 @@ private:
   llvm::StringMap<unsigned> ModelIndex;
   /// Lower-case organisations of this layer's hub rows.
   llvm::StringSet<> Organisations;
+  /// Lower-case names of this layer's hub rows: the row, or -1 when two
+  /// organisations publish the name.
+  llvm::StringMap<int> HubNames;
   llvm::StringMap<llvm::SmallVector<Alternative, 2>> AlternativeIndex;
 };
 

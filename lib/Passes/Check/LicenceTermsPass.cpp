@@ -112,6 +112,15 @@ Diagnostic &Checker::report(RuleID Rule, const Twine &Message,
     D.Secondary.push_back(Ref->CarrierRange);
   if (Ref->DefinedAt.hasFile())
     D.Notes.push_back({Ref->DefinedAt, "'" + Ref->ID + "' is assigned here"});
+  if (Res.InferredFromName && Res.Known)
+    D.Notes.push_back(
+        {SourceRange(),
+         ("licit does not list '" + Ref->ID + "'; its name makes it a " +
+          (Res.Lineage.front().Relation == BaseRelation::Copy
+               ? "copy"
+               : "quantized or converted variant") +
+          " of '" + Res.Known->ID + "' (unverified), whose terms are applied")
+             .str()});
   Reported.push_back(&D);
   return D;
 }
@@ -312,8 +321,7 @@ void LicenceTermsPass::run(FactStore &Facts, const PassContext &Ctx,
   for (const ModelResolution &R : Facts.all<ModelResolution>()) {
     const ModelRef &Ref = Refs[R.Ref];
     // Documentation describes; the policy decides whether it binds.
-    if (Ref.Role == RefRole::Mention &&
-        !Ctx.policyFor(Ref.File).scansDocs())
+    if (Ref.Role == RefRole::Mention && !Ctx.policyFor(Ref.File).scansDocs())
       continue;
     Checker(Ref, R, Ctx, Diags).run();
   }
