@@ -88,6 +88,8 @@ FileKindSet classifyByName(StringRef Path) {
           .Case(".gguf", FileKind::Gguf)
           .Case(".safetensors", FileKind::Safetensors)
           .Cases(".pkl", ".pickle", ".pt", ".pth", ".ckpt", FileKind::Pickle)
+          .Cases(".onnx", ".tflite", ".pt2", ".mlmodel", ".llamafile",
+                 FileKind::Weights)
           .Default(None);
   if (ByExt)
     K.insert(*ByExt);

@@ -107,6 +107,11 @@ FileID SourceFiles::addBuiltin(StringRef Name, StringRef Text) {
   return ID;
 }
 
+FileID SourceFiles::find(StringRef AbsPath) const {
+  auto It = ByAbsPath.find(AbsPath);
+  return It == ByAbsPath.end() ? 0 : It->second;
+}
+
 const std::vector<unsigned> &
 SourceFiles::lineStarts(const SourceFile &F) const {
   std::lock_guard<std::mutex> Lock(F.DerivedMutex);

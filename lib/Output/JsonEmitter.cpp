@@ -157,6 +157,10 @@ static void writeResolution(json::OStream &J, const SourceFiles &Files,
   else
     J.attribute("openness", nullptr);
   J.attribute("inferredFromName", R.InferredFromName);
+  if (R.LocalFile)
+    J.attribute("file", text(Files.path(R.LocalFile)));
+  else
+    J.attribute("file", nullptr);
   J.attributeArray(
       "lineage",
       [&] {
@@ -245,6 +249,8 @@ void emitModelsText(const FactStore &Facts, const SourceFiles &Files,
     if (I >= Res.size())
       continue;
     const ModelResolution &R = Res[I];
+    if (R.LocalFile)
+      OS << "    file: " << Files.path(R.LocalFile) << "\n";
     if (!R.Known) {
       OS << "    licence: unknown (not in the knowledge base)\n";
       continue;

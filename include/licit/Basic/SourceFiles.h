@@ -169,6 +169,10 @@ public:
   /// must outlive the registry.
   FileID addBuiltin(llvm::StringRef Name, llvm::StringRef Text);
 
+  /// \returns the file registered under absolute real path \p AbsPath, or
+  /// 0.
+  FileID find(llvm::StringRef AbsPath) const;
+
   SourceFile &get(FileID ID) { return *Files[ID - 1]; }
   const SourceFile &get(FileID ID) const { return *Files[ID - 1]; }
   llvm::StringRef path(FileID ID) const { return get(ID).Path; }

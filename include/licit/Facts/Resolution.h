@@ -98,6 +98,9 @@ struct ModelResolution {
   /// name says it is a variant or copy of (the first, unverified lineage
   /// link).
   bool InferredFromName = false;
+  /// A weights file reference's file in the checked tree, when it is
+  /// there; 0 otherwise.
+  FileID LocalFile = 0;
   std::vector<Provenance> From;
 };
 

@@ -8,11 +8,42 @@
 #include "ModelResolvePass.h"
 #include "licit/Facts/ModelRef.h"
 #include "licit/Facts/Resolution.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
 #include <map>
 
 using namespace llvm;
 
 namespace licit::resolve {
+
+/// The file a weights reference names, when the tree has it: its path
+/// taken from the referencing file's directory, then from each directory
+/// above it (scripts are run from the project's root as often as from
+/// their own).
+static FileID findLocalFile(const SourceFiles &Files, const ModelRef &Ref) {
+  StringRef Written = Ref.Written;
+  if (Written.contains('$') || Written.contains('{') || Written.contains('~'))
+    return 0;
+  if (sys::path::is_absolute(Written)) {
+    SmallString<256> Path(Written);
+    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    return Files.find(Path);
+  }
+  SmallString<256> Dir(sys::path::parent_path(Files.get(Ref.File).AbsPath));
+  for (unsigned Up = 0; Up != 8 && !Dir.empty(); ++Up) {
+    SmallString<256> Path(Dir);
+    sys::path::append(Path, Written);
+    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    if (FileID F = Files.find(Path))
+      return F;
+    // The parent is a prefix of the directory.
+    size_t ParentSize = sys::path::parent_path(Dir).size();
+    if (ParentSize == Dir.size())
+      break;
+    Dir.resize(ParentSize);
+  }
+  return 0;
+}
 
 void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
                            DiagSink &Diags) {
@@ -35,6 +66,8 @@ void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
               .first;
     Out.push_back(It->second);
     Out.back().Ref = I;
+    if (Ref.Kind == ModelKind::Weights)
+      Out.back().LocalFile = findLocalFile(Ctx.Files, Ref);
   }
   for (ModelResolution &R : Out)
     Facts.add(std::move(R));
