@@ -148,6 +148,7 @@ void CompiledPolicy::dump(raw_ostream &OS) const {
   OS << "\n[models]\n";
   writeList(OS, "allow", ModelAllow);
   writeList(OS, "deny", ModelDeny);
+  writeList(OS, "deny-providers", ProviderDeny);
   if (MinOpenness)
     OS << "min-openness = \"" << opennessName(MinOpenness->Value) << "\"\n";
   if (!KnowledgeTables.empty()) {
@@ -490,11 +491,14 @@ void PolicyLoader::Impl::compileLicences(const TomlNode &Table,
 
 void PolicyLoader::Impl::compileModels(const TomlNode &Table,
                                        CompiledPolicy &P) {
-  checkKeys(Table, {"allow", "deny", "min-openness"}, "[models]");
+  checkKeys(Table, {"allow", "deny", "deny-providers", "min-openness"},
+            "[models]");
   if (const TomlNode *Allow = Table.get("allow"))
     append_range(P.ModelAllow, entryList(*Allow, /*Licences=*/false, P));
   if (const TomlNode *Deny = Table.get("deny"))
     append_range(P.ModelDeny, entryList(*Deny, /*Licences=*/false, P));
+  if (const TomlNode *Deny = Table.get("deny-providers"))
+    append_range(P.ProviderDeny, entryList(*Deny, /*Licences=*/false, P));
   if (const TomlNode *Min = Table.get("min-openness")) {
     if (!expect(*Min, TomlNode::String))
       return;
@@ -629,6 +633,7 @@ void PolicyLoader::Impl::compileExtends(const TomlNode &Node,
     append_range(P.LicenceDeny, Base->LicenceDeny);
     append_range(P.ModelAllow, Base->ModelAllow);
     append_range(P.ModelDeny, Base->ModelDeny);
+    append_range(P.ProviderDeny, Base->ProviderDeny);
     if (Base->MinOpenness)
       P.MinOpenness = Base->MinOpenness;
     if (Base->ScanDocs)

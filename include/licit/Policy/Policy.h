@@ -146,6 +146,9 @@ public:
   llvm::Optional<Located<Severity>> Severities[NumRules];
   std::vector<ListEntry> LicenceAllow, LicenceDeny;
   std::vector<ListEntry> ModelAllow, ModelDeny;
+  /// [models] deny-providers: hosted-API providers ("openai", "azure")
+  /// whose models are denied, for data-sovereignty policies.
+  std::vector<ListEntry> ProviderDeny;
   llvm::Optional<Located<Openness>> MinOpenness;
   /// [scan] docs: whether rules apply to models documentation mentions.
   llvm::Optional<Located<bool>> ScanDocs;

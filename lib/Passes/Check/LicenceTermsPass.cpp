@@ -230,6 +230,27 @@ void Checker::evaluate() {
                                (E->Reason.empty() ? "" : ": " + E->Reason));
     D.Notes.push_back({E->Range, "model denied here"});
   }
+  // Who receives the data: the API's provider, and LiteLLM's routing
+  // prefix ("azure/gpt-4o", "bedrock/...").
+  if (!Policy.ProviderDeny.empty() && Ref && Ref->Kind == ModelKind::Api) {
+    // The route first: it is who receives the data.
+    SmallVector<std::string, 2> Providers;
+    StringRef Route = StringRef(Ref->Written).split('/').first;
+    if (Route.size() != Ref->Written.size())
+      Providers.push_back(Route.str());
+    if (M && StringRef(M->Family).endswith("-api"))
+      Providers.push_back(StringRef(M->Family).drop_back(4).str());
+    for (const std::string &P : Providers)
+      if (const ListEntry *E = findEntry(Policy.ProviderDeny, P)) {
+        Diagnostic &D =
+            report(RuleID::ModelDenied,
+                   Subject + " is a hosted model of provider '" + P +
+                       "', which the policy denies" +
+                       (E->Reason.empty() ? "" : ": " + E->Reason));
+        D.Notes.push_back({E->Range, "provider denied here"});
+        break;
+      }
+  }
   if (!Policy.ModelAllow.empty() && !findEntry(Policy.ModelAllow, ID)) {
     Diagnostic &D = report(RuleID::ModelNotAllowed,
                            Subject + " is not on the policy's allow list");
