@@ -9,6 +9,7 @@
 #include "licit/Facts/ModelKeys.h"
 #include "licit/Shell/ModelRefs.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace llvm;
@@ -66,6 +67,7 @@ private:
                                                        : Confidence::Weak;
     Site.Syntax =
         Site.Conf == Confidence::Strong ? IdSyntax::Hub : IdSyntax::Any;
+    Site.FixSafety = fixSafety();
     Refs.record(N.Value, N.Literal, Site);
   }
 
@@ -86,6 +88,7 @@ private:
       Site.Syntax = Key.Syntax;
       Site.Action = Key.Action;
       Site.Carrier = Carrier;
+      Site.FixSafety = fixSafety();
       Refs.record(S.Value, S.Literal, Site);
     };
     if (Value.Kind == Node::Scalar)
@@ -196,6 +199,10 @@ private:
       std::string Key = normalizeKey(E.Key);
       if (isOpaqueKey(Key) || (LiteLLM && Key == "model_name"))
         continue;
+      // A CI matrix tries each model: one replaced keeps no job working.
+      bool Matrix = Key == "matrix";
+      InMatrix += Matrix;
+      auto Leave = make_scope_exit([&] { InMatrix -= Matrix; });
       if (isCommandKey(Key))
         command(E.Value);
       else if (isEnvironmentKey(Key))
@@ -207,8 +214,14 @@ private:
     }
   }
 
+  Applicability fixSafety() const {
+    return InMatrix ? Applicability::DisplayOnly : Applicability::Unsafe;
+  }
+
   RefRecorder &Refs;
   shell::CommandReader Commands;
+  /// How many "matrix" keys enclose the value being read.
+  unsigned InMatrix = 0;
 };
 } // namespace
 

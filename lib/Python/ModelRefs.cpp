@@ -520,6 +520,16 @@ void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
   Site.Revision = Revision.str();
   if (Carrier)
     Site.Carrier = Carrier->CalleeText;
+  // A test matrix tries each model: one replaced keeps no test working.
+  size_t At = Value.Tokens.data() - Tokens.data();
+  for (unsigned Up = 0; Up != 8 && At < Tokens.size(); ++Up) {
+    At = Enclosing[At];
+    if (At < Tokens.size() && At > 0 &&
+        Tokens[At - 1].is(TokenKind::Name, "parametrize")) {
+      Site.FixSafety = Applicability::DisplayOnly;
+      break;
+    }
+  }
   // The literal is the location when it is written in the argument itself
   // (an environment default); a constant's assignment becomes a note.
   bool Inline = Value.Tokens.front().Text.begin() >= Arg.front().Text.begin() &&

@@ -10,6 +10,7 @@
 #include "licit/Facts/Resolution.h"
 #include "licit/Policy/Policy.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace llvm;
 
@@ -242,11 +243,10 @@ void Checker::evaluate() {
       Providers.push_back(StringRef(M->Family).drop_back(4).str());
     for (const std::string &P : Providers)
       if (const ListEntry *E = findEntry(Policy.ProviderDeny, P)) {
-        Diagnostic &D =
-            report(RuleID::ModelDenied,
-                   Subject + " is a hosted model of provider '" + P +
-                       "', which the policy denies" +
-                       (E->Reason.empty() ? "" : ": " + E->Reason));
+        Diagnostic &D = report(RuleID::ModelDenied,
+                               Subject + " is a hosted model of provider '" +
+                                   P + "', which the policy denies" +
+                                   (E->Reason.empty() ? "" : ": " + E->Reason));
         D.Notes.push_back({E->Range, "provider denied here"});
         break;
       }
@@ -302,6 +302,52 @@ bool Checker::isAcceptable() {
   return !Loud;
 }
 
+/// Lower-case letters and digits of \p S: "stable-diffusion" and
+/// "StableDiffusion" compare equal.
+static std::string squash(StringRef S) {
+  std::string Out;
+  for (char C : S)
+    if (isAlnum(C))
+      Out += toLower(C);
+  return Out;
+}
+
+/// How a replacement by \p Alt may be applied where \p Ref names a model
+/// of \p From: only where the carrier would load it the same way. A
+/// concrete class ("LlamaForCausalLM", "FluxPipeline") loads only its own
+/// architecture; an embedding API only embedding models; an adapter is
+/// tied to its base; a file download names a file of the old repository.
+static Applicability replacementSafety(const ModelRef &Ref, const Model *From,
+                                       const Model *Alt) {
+  if (Ref.ReplaceSafety == Applicability::DisplayOnly ||
+      Ref.Action == RefAction::Adapter)
+    return Applicability::DisplayOnly;
+  StringRef Carrier = Ref.Carrier;
+  for (StringRef Method : {".from_pretrained", ".from_single_file"})
+    if (Carrier.endswith(Method))
+      Carrier = Carrier.drop_back(Method.size());
+  Carrier = Carrier.substr(Carrier.rfind('.') + 1);
+  if (Carrier == "hf_hub_download")
+    return Applicability::DisplayOnly;
+  bool Embedding = Carrier == "SentenceTransformer" ||
+                   Carrier == "CrossEncoder" ||
+                   Carrier.startswith("HuggingFaceEmbedding");
+  if (Embedding)
+    return Alt && Alt->Family == "embedding" ? Ref.ReplaceSafety
+                                             : Applicability::DisplayOnly;
+  bool Concrete = !Carrier.empty() && Carrier.front() >= 'A' &&
+                  Carrier.front() <= 'Z' && !Carrier.startswith("Auto") &&
+                  Carrier != "DiffusionPipeline" && Carrier != "LLM" &&
+                  !Carrier.endswith("Trainer");
+  if (!Concrete)
+    return Ref.ReplaceSafety;
+  // The same family, and the class is that family's.
+  if (Alt && From && Alt->Family == From->Family &&
+      StringRef(squash(Carrier)).startswith(squash(Alt->Family)))
+    return Ref.ReplaceSafety;
+  return Applicability::DisplayOnly;
+}
+
 void Checker::addAlternativeFix() {
   if (Reported.empty() || Ref->Kind != ModelKind::Hub ||
       !Ref->IDRange.hasOffsets())
@@ -324,7 +370,8 @@ void Checker::addAlternativeFix() {
     F.Edits.push_back({Ref->IDRange, escapeText(Ref->IDEscaping, A.To)});
     // Another model behaves differently: never applied without a human,
     // and only shown where the replacement would not keep things working.
-    F.Safety = Ref->ReplaceSafety;
+    F.Safety = replacementSafety(*Ref, Res.Known,
+                                 KB.lookupModel(ModelKind::Hub, A.To));
     for (Diagnostic *D : Reported)
       D->Fixes.push_back(F);
     return;
