@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Driver/Pipeline.h"
+#include "licit/Facts/ModelRef.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -120,6 +121,11 @@ PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
           Sink.moveTo(R.Diags);
           R.Seconds[PI] += secondsSince(Start);
         }
+        // Each pass reads in its own order; inventories list a file's
+        // references as the file has them.
+        R.Facts.sort<ModelRef>([](const ModelRef &A, const ModelRef &B) {
+          return A.Range.Begin < B.Range.Begin;
+        });
       });
     Pool.wait();
   }

@@ -18,6 +18,7 @@
 #define LICIT_FACTS_FACTSTORE_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -51,6 +52,13 @@ public:
     if (K >= Slots.size() || !Slots[K])
       return {};
     return static_cast<const Slot<T> &>(*Slots[K]).Items;
+  }
+
+  /// Orders the facts of type \p T by \p Less, keeping the order of equal
+  /// ones.
+  template <typename T, typename Compare> void sort(Compare Less) {
+    std::vector<T> &Items = slot<T>().Items;
+    std::stable_sort(Items.begin(), Items.end(), Less);
   }
 
   /// Moves every fact of \p Other to the end of this store.
