@@ -82,6 +82,7 @@ FileKindSet classifyByName(StringRef Path) {
           .Cases(".json", ".jsonc", ".jsonl", FileKind::Json)
           .Cases(".sh", ".bash", ".zsh", FileKind::Shell)
           .Cases(".md", ".markdown", ".mdx", FileKind::Markdown)
+          .Case(".rst", FileKind::Rst)
           .Cases(".c", ".cc", ".cpp", ".cxx", ".c++", FileKind::CFamily)
           .Cases(".h", ".hh", ".hpp", ".hxx", ".cu", ".cuh", FileKind::CFamily)
           .Cases(".m", ".mm", FileKind::CFamily)

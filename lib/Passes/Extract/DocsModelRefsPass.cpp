@@ -23,7 +23,61 @@ public:
       : File(File), Ctx(Ctx), Facts(Facts), Source(File.ID, File.text()),
         Refs(Source, Ctx.knowledgeFor(File.ID), Facts, RefRole::Mention) {}
 
+  /// reStructuredText: ".. code-block:: lang" (also "code", "sourcecode")
+  /// and a paragraph ending in "::" introduce an indented block.
+  void runRst() {
+    StringRef Text = Source.text();
+    for (size_t I = 0; I < Text.size();) {
+      size_t Eol = Text.find('\n', I);
+      if (Eol == StringRef::npos)
+        Eol = Text.size();
+      StringRef Line = Text.slice(I, Eol);
+      I = Eol + 1;
+      StringRef Trimmed = Line.trim();
+      StringRef Lang;
+      bool Block = false;
+      for (StringRef D : {".. code-block::", ".. code::", ".. sourcecode::"})
+        if (Trimmed.startswith(D)) {
+          Lang = Trimmed.drop_front(D.size()).trim();
+          Block = true;
+        }
+      if (!Block && Trimmed.endswith("::") && !Trimmed.startswith("..")) {
+        Block = true;
+        prose(Line);
+      }
+      if (!Block) {
+        if (!Trimmed.startswith(".."))
+          prose(Line);
+        continue;
+      }
+      // The block: options (":linenos:"), blank lines, then every line
+      // indented deeper than the directive.
+      size_t Indent = Line.find_first_not_of(' ');
+      size_t Begin = std::min(I, Text.size()), End = Begin;
+      bool Started = false;
+      while (I < Text.size()) {
+        size_t E = Text.find('\n', I);
+        if (E == StringRef::npos)
+          E = Text.size();
+        StringRef L = Text.slice(I, E);
+        size_t LI = L.find_first_not_of(" \t");
+        if (LI != StringRef::npos && LI <= Indent)
+          break;
+        if (LI != StringRef::npos && L.ltrim().startswith(":") && !Started)
+          Begin = std::min(E + 1, Text.size());
+        else if (LI != StringRef::npos)
+          Started = true;
+        End = E;
+        I = E + 1;
+      }
+      if (End > Begin)
+        block(Lang.lower(), Text.slice(Begin, End));
+    }
+  }
+
   void run() {
+    if (File.Kinds.contains(FileKind::Rst))
+      return runRst();
     StringRef Text = Source.text();
     for (size_t I = 0; I < Text.size();) {
       size_t Eol = Text.find('\n', I);
@@ -102,15 +156,27 @@ private:
     });
   }
 
-  /// Shell, line by line, without "$ " and "# " prompts.
+  /// Shell, command by command, without "$ " and "> " prompts: a command
+  /// runs from after its prompt to the end of its last continued line.
   void shellBlock(StringRef Code) {
-    for (StringRef Rest = Code; !Rest.empty();) {
-      auto [Line, Next] = Rest.split('\n');
+    for (size_t I = 0; I < Code.size();) {
+      size_t Eol = Code.find('\n', I);
+      if (Eol == StringRef::npos)
+        Eol = Code.size();
+      StringRef Line = Code.slice(I, Eol);
       StringRef Cmd = Line.ltrim(" ");
-      if (Cmd.consume_front("$ ") || Cmd.consume_front("> "))
-        Line = Cmd;
-      Commands.readText(Line);
-      Rest = Next;
+      if (!Cmd.consume_front("$ "))
+        Cmd.consume_front("> ");
+      size_t Begin = Cmd.data() - Code.data();
+      while (Code.slice(I, Eol).rtrim(" \t\r").endswith("\\") &&
+             Eol < Code.size()) {
+        I = Eol + 1;
+        Eol = Code.find('\n', I);
+        if (Eol == StringRef::npos)
+          Eol = Code.size();
+      }
+      Commands.readText(Code.slice(Begin, Eol));
+      I = Eol + 1;
     }
   }
 

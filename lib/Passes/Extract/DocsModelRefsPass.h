@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// Finds the models Markdown documentation mentions.
+/// Finds the models Markdown and reStructuredText documentation mentions.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -17,14 +17,16 @@
 
 namespace licit::extract {
 
-/// Reads Markdown: fenced code blocks through the extractor of their
-/// language (Python, shell, YAML), prose for hub URLs and known model ids.
-/// Every reference is a mention.
+/// Reads Markdown and reStructuredText: code blocks (fenced; reST
+/// directives and "::" literal blocks) through the extractor of their
+/// language, prose for hub URLs and known model ids. Every reference is a
+/// mention.
 class DocsModelRefsPass : public FilePass {
 public:
   static llvm::ArrayRef<RuleID> rules() { return {}; }
   bool accepts(const SourceFile &File) const override {
-    return File.Kinds.contains(FileKind::Markdown);
+    return File.Kinds.contains(FileKind::Markdown) ||
+           File.Kinds.contains(FileKind::Rst);
   }
   void run(const SourceFile &File, const PassContext &Ctx, FactStore &Facts,
            DiagSink &Diags) override;
