@@ -43,15 +43,20 @@ static Optional<shell::Command> execForm(StringRef Args) {
 }
 
 /// \returns the end of the instruction starting at \p Begin: the first
-/// line end not escaped by a trailing backslash.
+/// line end not escaped by a trailing backslash. Comment lines inside a
+/// continued instruction are dropped by Docker, and do not end it.
 static size_t instructionEnd(StringRef Text, size_t Begin) {
   size_t I = Begin;
+  bool Continued = false;
   while (I < Text.size()) {
     size_t Eol = Text.find('\n', I);
     if (Eol == StringRef::npos)
       return Text.size();
-    if (!Text.slice(I, Eol).rtrim(" \t\r").endswith("\\"))
+    StringRef Line = Text.slice(I, Eol);
+    bool Comment = Continued && Line.ltrim(" \t").startswith("#");
+    if (!Comment && !Line.rtrim(" \t\r").endswith("\\"))
       return Eol;
+    Continued = true;
     I = Eol + 1;
   }
   return Text.size();

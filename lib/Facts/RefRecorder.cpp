@@ -19,7 +19,9 @@ bool RefRecorder::record(StringRef Value, StringRef Literal,
   if (!Parsed)
     return false;
   SourceRange Spelled = Source.range(Literal);
-  if (!Recorded.insert(Spelled.Begin).second)
+  unsigned UsedAt = Site.UsedAt.empty() ? ~0u : Source.range(Site.UsedAt).Begin;
+  if (Site.UsedAt.empty() ? !Written.insert(Spelled.Begin).second
+                          : !Carried.insert({UsedAt, Spelled.Begin}).second)
     return true;
   ModelRef Ref;
   Ref.File = Source.file();
@@ -49,8 +51,18 @@ bool RefRecorder::record(StringRef Value, StringRef Literal,
   Ref.ReplaceSafety = Parsed->InUrl || Role == RefRole::Mention
                           ? Applicability::DisplayOnly
                           : Site.FixSafety;
-  Facts.add(std::move(Ref));
+  Pending.push_back(std::move(Ref));
   return true;
+}
+
+RefRecorder::~RefRecorder() {
+  DenseSet<unsigned> Reached;
+  for (const ModelRef &Ref : Pending)
+    if (Ref.DefinedAt.hasOffsets())
+      Reached.insert(Ref.DefinedAt.Begin);
+  for (ModelRef &Ref : Pending)
+    if (Ref.DefinedAt.hasOffsets() || !Reached.count(Ref.Range.Begin))
+      Facts.add(std::move(Ref));
 }
 
 void RefRecorder::recordWords(StringRef Text, const RefSite &Site) {

@@ -45,13 +45,19 @@ public:
   RefRecorder(const SourceText &Source, const KnowledgeBase &KB,
               FactStore &Facts, RefRole Role = RefRole::Use)
       : Source(Source), KB(KB), Facts(Facts), Role(Role) {}
+  RefRecorder(const RefRecorder &) = delete;
+  RefRecorder &operator=(const RefRecorder &) = delete;
+  /// Adds what was recorded to the fact store: a literal that a use
+  /// through a name reaches ("MODEL_ID=x" ... "--model $MODEL_ID") is
+  /// reported at that use, with a note at the literal, not twice.
+  ~RefRecorder();
 
   /// Records the model \p Value names, if it names one in \p Site.
   /// \p Literal is the text of the source that writes the value, quotes
   /// included: the reference's location. The id's own characters are
   /// located (for fix-its) only when the literal spells the value
-  /// verbatim. \returns true when a reference was recorded or the literal
-  /// already was.
+  /// verbatim. \returns true when the value names a model (recorded now or
+  /// before).
   bool record(llvm::StringRef Value, llvm::StringRef Literal,
               const RefSite &Site);
   /// Records a value the source spells verbatim, without quotes.
@@ -73,9 +79,11 @@ private:
   const KnowledgeBase &KB;
   FactStore &Facts;
   RefRole Role;
-  /// Offsets of the literals recorded: a value reached twice (assigned,
-  /// then passed by name) is one reference.
-  llvm::DenseSet<unsigned> Recorded;
+  std::vector<ModelRef> Pending;
+  /// Literals recorded where they are written, and (use, literal) pairs
+  /// recorded where a name carries them: each is one reference.
+  llvm::DenseSet<unsigned> Written;
+  llvm::DenseSet<std::pair<unsigned, unsigned>> Carried;
 };
 
 } // namespace licit
