@@ -30,14 +30,6 @@ bool isEnvironmentKey(StringRef K) {
          K == "env_vars" || K == "build_args";
 }
 
-/// Keys whose subtrees name datasets, images or aliases, never models.
-bool isOpaqueKey(StringRef K) {
-  return K.contains("dataset") || K == "data" || K == "data_files" ||
-         K == "image" || K == "images" || K == "uses" || K == "template" ||
-         K == "chat_template" || K == "output_dir" || K == "logging_dir" ||
-         K == "served_model_name";
-}
-
 class Reader {
 public:
   explicit Reader(RefRecorder &Refs) : Refs(Refs), Commands(Refs) {}
@@ -197,7 +189,7 @@ private:
     });
     for (const Node::Entry &E : N.Entries) {
       std::string Key = normalizeKey(E.Key);
-      if (isOpaqueKey(Key) || (LiteLLM && Key == "model_name"))
+      if (holdsNoModel(Key) || (LiteLLM && Key == "model_name"))
         continue;
       // A CI matrix tries each model: one replaced keeps no job working.
       bool Matrix = Key == "matrix";

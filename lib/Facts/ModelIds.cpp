@@ -445,8 +445,11 @@ Optional<ParsedId> classifyModelId(StringRef Text, IdSyntax Syntax,
       return P;
     if (Strong)
       return isDirectoryLike(StringRef(P->ID).split('/').first) ? None : P;
-    return KB.publishesModels(StringRef(P->ID).split('/').first) &&
-                   looksLikeModelName(StringRef(P->ID).split('/').second)
+    // An organisation that publishes models and a model-like name, or a
+    // name only models have (a parameter count, a release suffix).
+    return (KB.publishesModels(StringRef(P->ID).split('/').first) &&
+            looksLikeModelName(StringRef(P->ID).split('/').second)) ||
+                   isModelShaped(P->ID)
                ? P
                : None;
   case ModelKind::Ollama:

@@ -19,14 +19,21 @@ std::string normalizeKey(StringRef Name) {
   return Key;
 }
 
-Optional<ModelKey> lookupModelKey(StringRef Name) {
+bool holdsNoModel(StringRef Name) {
   std::string Key = normalizeKey(Name);
   StringRef K(Key);
-  // Names that look like models but hold something else: an alias a
-  // server answers to, a type or size, where a run writes.
-  if (K.endswith("served_model_name") || K == "model_type" ||
-      K == "model_max_length")
+  return K.contains("dataset") || K == "data" || K == "data_files" ||
+         K == "image" || K == "images" || K == "uses" || K == "template" ||
+         K == "chat_template" || K == "output_dir" || K == "logging_dir" ||
+         K.endswith("served_model_name") || K == "model_type" ||
+         K == "model_max_length";
+}
+
+Optional<ModelKey> lookupModelKey(StringRef Name) {
+  if (holdsNoModel(Name))
     return None;
+  std::string Key = normalizeKey(Name);
+  StringRef K(Key);
   using Spec = Optional<ModelKey>;
   Spec Exact =
       StringSwitch<Spec>(K)

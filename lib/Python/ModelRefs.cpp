@@ -280,8 +280,8 @@ static bool isInteresting(ArrayRef<StringRef> Callee) {
 static Optional<ArrayRef<Token>> environmentDefault(ArrayRef<Token> Toks) {
   // The callee comes first: NAME ('.' NAME)*.
   size_t Open = 0;
-  while (Open < Toks.size() && (Toks[Open].Kind == TokenKind::Name ||
-                                Toks[Open].isOp(".")))
+  while (Open < Toks.size() &&
+         (Toks[Open].Kind == TokenKind::Name || Toks[Open].isOp(".")))
     ++Open;
   if (Open == Toks.size() || !Toks[Open].isOp("(") || !Toks.back().isOp(")"))
     return None;
@@ -634,6 +634,10 @@ static bool isLocalServer(StringRef URL) {
 }
 
 void Extractor::visitKey(size_t Key, StringRef Name, ArrayRef<Token> Value) {
+  // "served_model_name", "dataset_name": their strings are not even weak
+  // references.
+  if (holdsNoModel(Name))
+    return consume(Value);
   Optional<ModelKey> MK = lookupModelKey(Name);
   if (!MK || Value.empty() || isConsumed(Value.front().Text.data()))
     return;
@@ -749,6 +753,7 @@ void Extractor::run() {
         visitCall(*C);
   mergeConsumed();
   visitModelKeys();
+  mergeConsumed(); // The values of keys that hold no model.
   // Weak context: any other run of string literals that is unmistakably a
   // model (ModelIds.h).
   for (size_t I = 0; I != Tokens.size();) {

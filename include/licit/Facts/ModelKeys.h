@@ -35,6 +35,12 @@ struct ModelKey {
 /// are the same name.
 llvm::Optional<ModelKey> lookupModelKey(llvm::StringRef Name);
 
+/// \returns true when \p Name holds something that looks like a model
+/// but is not one: datasets, images, Actions, chat templates, output
+/// paths, the alias a server answers to, a model's type or length. Its
+/// value is not even a weak reference.
+bool holdsNoModel(llvm::StringRef Name);
+
 /// \returns \p Name lower-cased, without leading dashes, '-' read as '_'.
 std::string normalizeKey(llvm::StringRef Name);
 
