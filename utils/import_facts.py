@@ -275,7 +275,11 @@ def import_models(src, licences):
             "licence": licence_cell(row["licence"], licences),
             "effective-licences":
                 licence_cell(row["effective_licences"], licences),
-            "base-model": base_cell(row["base_model"]),
+            # An Ollama tag is a quantized (GGUF) build of its upstream.
+            "base-model": base_cell(
+                ("quantized:" if kind == "ollama" and row["base_model"].strip()
+                 and ":" not in row["base_model"].split("/")[0] else "") +
+                row["base_model"]),
             "params": row["params"].strip(),
             "weights": component(row["weights_open"]),
             "code": component(row["training_code_open"]),

@@ -38,10 +38,38 @@ FILLER = [
 ]
 
 
+# One file in ten is another kind an ML project has, each naming models
+# the way such files do.
+OTHER_KINDS = [
+    ("serve.sh", lambda rng: "\n".join(
+        f"vllm serve {rng.choice(IDS)} --port 800{k} \\\n"
+        f"    --tokenizer={rng.choice(IDS)} --max-model-len 4096"
+        for k in range(40)) + "\n"),
+    ("config.yaml", lambda rng: "\n".join(
+        f"run{k}:\n  model_name_or_path: {rng.choice(IDS)}\n"
+        f"  learning_rate: 2.0e-5\n  output_dir: saves/run{k}"
+        for k in range(60)) + "\n"),
+    ("README.md", lambda rng: "\n".join(
+        f"Step {k}: fine-tune [the model](https://huggingface.co/"
+        f"{rng.choice(IDS)}) with `ollama run llama3.2` and friends."
+        for k in range(80)) + "\n"),
+    ("Dockerfile", lambda rng: "FROM vllm/vllm-openai:v0.6.3\n" + "\n".join(
+        f"ENV MODEL_{k}={rng.choice(IDS)}" for k in range(30)) +
+        "\nCMD [\"--model\", \"Qwen/Qwen3-8B\"]\n"),
+]
+
+
 def generate(root, files, rng):
     for i in range(files):
         d = os.path.join(root, f"pkg{i % 40}", f"mod{i % 7}")
         os.makedirs(d, exist_ok=True)
+        if i % 10 == 9:
+            name, make = OTHER_KINDS[(i // 10) % len(OTHER_KINDS)]
+            with open(os.path.join(d, f"{i}-{name}"
+                                   if name != "Dockerfile" else
+                                   f"{i}.Dockerfile"), "w") as f:
+                f.write(make(rng))
+            continue
         lines = []
         for j in range(300):
             if j % 37 == 0:
@@ -87,8 +115,10 @@ def main():
         if not args.tree:
             generate(tree, args.files, random.Random(42))
         licit = [os.path.abspath(args.licit), "--color=never", tree]
-        rg = ["rg", "--no-config", "-c", "-t", "py",
-              r"from_pretrained|pipeline\(|hf_hub_download|snapshot_download",
+        # Every file, as licit reads every kind.
+        rg = ["rg", "--no-config", "-c",
+              r"from_pretrained|pipeline\(|hf_hub_download|snapshot_download"
+              r"|model|huggingface",
               tree]
         os.environ["LICIT_NO_DEFAULT_POLICY"] = "1"
         # Warm the page cache so both read from memory.
