@@ -321,6 +321,19 @@ static bool isLiteLLMProvider(StringRef P) {
   return is_contained(Providers, P);
 }
 
+/// Amazon Bedrock's model ids: "anthropic.claude-3-haiku-20240307-v1:0",
+/// with a cross-region prefix ("us.meta.llama3-1-8b-instruct-v1:0").
+static bool isBedrockId(StringRef Text) {
+  for (StringRef Region : {"us.", "eu.", "apac.", "global."})
+    if (Text.consume_front(Region))
+      break;
+  static const StringRef Providers[] = {"anthropic", "meta",     "amazon",
+                                        "cohere",    "ai21",     "mistral",
+                                        "stability", "deepseek", "writer"};
+  auto [Provider, Rest] = Text.split('.');
+  return !Rest.empty() && is_contained(Providers, Provider);
+}
+
 /// Relative directories that code passes where a model may go: "output/x"
 /// is where a run writes, not a repository.
 static bool isDirectoryLike(StringRef Org) {
@@ -423,6 +436,8 @@ Optional<ParsedId> classifyModelId(StringRef Text, IdSyntax Syntax,
       P = parseModelId(Text, IdSyntax::LiteLLM);
     else if (!Rest.empty())
       P = parseHub(Text);
+    else if (isBedrockId(Text))
+      P = parseApi(Text);
     else if (Text.contains(':'))
       P = parseOllama(Text);
     else

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Facts/ModelKeys.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace llvm;
@@ -14,8 +15,15 @@ namespace licit {
 
 std::string normalizeKey(StringRef Name) {
   Name = Name.ltrim('-');
-  std::string Key = Name.lower();
-  std::replace(Key.begin(), Key.end(), '-', '_');
+  std::string Key;
+  for (size_t I = 0; I != Name.size(); ++I) {
+    char C = Name[I];
+    // camelCase: "modelId", "storageUri", "baseModel".
+    if (I > 0 && C >= 'A' && C <= 'Z' && Name[I - 1] >= 'a' &&
+        Name[I - 1] <= 'z')
+      Key += '_';
+    Key += C == '-' ? '_' : toLower(C);
+  }
   return Key;
 }
 
@@ -48,8 +56,11 @@ Optional<ModelKey> lookupModelKey(StringRef Name) {
           // Hub repositories (llama.cpp's --hf-repo, KServe's storageUri).
           .Cases("hf_repo", "hf_repo_id", "repo_id", "hf_model_id",
                  "model_repo_id", ModelKey{IdSyntax::Hub, RefAction::Load})
-          .Cases("storageuri", "storage_uri",
-                 ModelKey{IdSyntax::Hub, RefAction::Serve})
+          .Case("storage_uri", ModelKey{IdSyntax::Hub, RefAction::Serve})
+          // Azure OpenAI deployments, and the engine of the old OpenAI
+          // client: hosted models by a name the deployment chose.
+          .Cases("azure_deployment", "deployment_name", "deployment_id",
+                 "engine", ModelKey{IdSyntax::Api, RefAction::Api})
           // Weights files.
           .Cases("hf_file", "gguf_file", "mmproj", "model_file", "weights",
                  "weight_name", "ckpt_path", "checkpoint_path",

@@ -642,11 +642,14 @@ void KnowledgeBase::licenceIDs(std::vector<StringRef> &Out) const {
 template <typename FindFn>
 static const Model *lookupApiFamily(StringRef ID, FindFn Find) {
   ID = ID.take_until([](char C) { return C == '@' || C == ':'; });
-  // Bedrock: "provider.model-v1".
-  size_t Dot = ID.find('.');
-  if (Dot != StringRef::npos && Dot + 1 < ID.size() && !isDigit(ID[Dot + 1]) &&
-      !ID.take_front(Dot).contains('-'))
+  // Bedrock: "provider.model-v1", after a region ("us.").
+  for (unsigned Drop = 0; Drop != 2; ++Drop) {
+    size_t Dot = ID.find('.');
+    if (Dot == StringRef::npos || Dot + 1 == ID.size() ||
+        isDigit(ID[Dot + 1]) || ID.take_front(Dot).contains('-'))
+      break;
     ID = ID.drop_front(Dot + 1);
+  }
   if (const Model *M = Find(ID))
     return M;
   while (ID.contains('-')) {
