@@ -129,6 +129,8 @@ SourceFiles::lineStarts(const SourceFile &F) const {
       }
       // UTF-16 code units: one per code point below U+10000, two above; a
       // malformed byte counts as one unit, as editors show it.
+      if (static_cast<unsigned char>(C) < 0x80)
+        continue; // ASCII: one byte, one unit.
       unsigned Len = getNumBytesForUTF8(static_cast<unsigned char>(C));
       if (Len <= 1)
         continue;

@@ -267,9 +267,11 @@ int main(int argc, char **argv) {
   if (Cmd == Command::Models) {
     if (FixOpt)
       return fail("--fix applies to 'check', not 'models'");
-    // The inventory: extract and resolve, no checks.
-    Expected<GlobList> NoChecks = GlobList::parse("extract-*,resolve-*");
-    Options.Passes = std::move(*NoChecks);
+    // The inventory: the selected extract passes and the resolve passes,
+    // no checks.
+    Expected<GlobList> NoChecks =
+        GlobList::parse(PassGlobs + ",-check-*,resolve-*");
+    Options.Passes = cantFail(std::move(NoChecks));
   }
   Scan S(WS, std::move(Options));
   if (Error E = S.run())
