@@ -15,6 +15,8 @@ namespace licit {
 
 std::string normalizeKey(StringRef Name) {
   Name = Name.ltrim('-');
+  // A dotted setting names its last part: "continue.model", "llm.model_id".
+  Name = Name.substr(Name.rfind('.') + 1);
   std::string Key;
   for (size_t I = 0; I != Name.size(); ++I) {
     char C = Name[I];

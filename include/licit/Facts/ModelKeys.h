@@ -41,7 +41,8 @@ llvm::Optional<ModelKey> lookupModelKey(llvm::StringRef Name);
 /// value is not even a weak reference.
 bool holdsNoModel(llvm::StringRef Name);
 
-/// \returns \p Name lower-cased, without leading dashes, '-' read as '_'.
+/// \returns the last dotted part of \p Name, lower-cased, without leading
+/// dashes, '-' read as '_' and camelCase split ("modelId" is "model_id").
 std::string normalizeKey(llvm::StringRef Name);
 
 } // namespace licit

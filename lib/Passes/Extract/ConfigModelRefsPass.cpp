@@ -28,6 +28,41 @@ static bool isModelData(StringRef Name) {
          Name.endswith(".jsonl") || Name.endswith(".index.json");
 }
 
+/// JSON with comments and trailing commas (tsconfig.json, VS Code and
+/// devcontainer settings, .jsonc): both blanked, so offsets stay put.
+/// \returns None when \p Text has neither.
+static Optional<std::string> withoutJsoncSyntax(StringRef Text) {
+  std::string Out = Text.str();
+  bool Changed = false;
+  for (size_t I = 0; I < Out.size(); ++I) {
+    char C = Out[I];
+    if (C == '"') { // Skip the string, escapes included.
+      for (++I; I < Out.size() && Out[I] != '"'; ++I)
+        if (Out[I] == '\\')
+          ++I;
+    } else if (C == '/' && I + 1 < Out.size() &&
+               (Out[I + 1] == '/' || Out[I + 1] == '*')) {
+      bool Line = Out[I + 1] == '/';
+      size_t End = Line ? Out.find('\n', I) : Out.find("*/", I + 2);
+      End = End == std::string::npos ? Out.size() : (Line ? End : End + 2);
+      for (size_t J = I; J < End; ++J)
+        if (Out[J] != '\n')
+          Out[J] = ' ';
+      Changed = true;
+      I = End - 1;
+    } else if (C == ',') {
+      size_t Next = Out.find_first_not_of(" \t\r\n", I + 1);
+      if (Next != std::string::npos && (Out[Next] == '}' || Out[Next] == ']')) {
+        Out[I] = ' ';
+        Changed = true;
+      }
+    }
+  }
+  if (!Changed)
+    return None;
+  return Out;
+}
+
 bool ConfigModelRefsPass::accepts(const SourceFile &File) const {
   FileKindSet K = File.Kinds;
   // Policies and manifests have their own readers; notebooks theirs.
@@ -48,9 +83,18 @@ void ConfigModelRefsPass::run(const SourceFile &File, const PassContext &Ctx,
   if (File.Kinds.contains(FileKind::Json)) {
     Format = "JSON";
     const json::ParseResult &Doc = json::parsed(File);
-    if (Doc.Root)
+    if (Doc.Root) {
       Read.Documents.push_back(config::fromJson(*Doc.Root, Text));
-    else {
+    } else if (Optional<std::string> Plain = withoutJsoncSyntax(Text)) {
+      // Strings are where they were: literals still point into Text.
+      json::ParseResult Jsonc = json::parse(*Plain);
+      if (Jsonc.Root) {
+        Read.Documents.push_back(config::fromJson(*Jsonc.Root, Text));
+      } else {
+        Read.Error = Jsonc.ErrorMessage;
+        Read.ErrorAt = Text.substr(Jsonc.ErrorOffset, 0);
+      }
+    } else {
       Read.Error = Doc.ErrorMessage;
       Read.ErrorAt = Text.substr(Doc.ErrorOffset, 0);
     }
