@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Config/ConfigTree.h"
+#include "licit/Basic/Lines.h"
 #include "licit/Formats/Json.h"
 #include "licit/Formats/Toml.h"
 #include "llvm/ADT/SmallString.h"
@@ -35,9 +36,7 @@ constexpr unsigned MaxBlockDepth = 512;
 static size_t tooDeepBlocks(StringRef Text) {
   std::vector<size_t> Indents;
   for (size_t I = 0; I < Text.size();) {
-    size_t Eol = Text.find('\n', I);
-    if (Eol == StringRef::npos)
-      Eol = Text.size();
+    size_t Eol = lineEnd(Text, I);
     StringRef Line = Text.slice(I, Eol);
     size_t Indent = Line.find_first_not_of(' ');
     if (Indent != StringRef::npos && Line[Indent] != '#') {
@@ -178,9 +177,7 @@ ReadResult readIni(StringRef Text) {
   Root.Kind = Node::Mapping;
   Node *Section = &Root;
   for (size_t I = 0; I < Text.size();) {
-    size_t Eol = Text.find('\n', I);
-    if (Eol == StringRef::npos)
-      Eol = Text.size();
+    size_t Eol = lineEnd(Text, I);
     StringRef Line = Text.slice(I, Eol).trim(" \t\r");
     I = Eol + 1;
     if (Line.empty() || Line.front() == ';' || Line.front() == '#')

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "licit/Basic/Lines.h"
 #include "licit/Extract/InstructionFiles.h"
 #include "licit/Facts/RefRecorder.h"
 #include "llvm/ADT/StringExtras.h"
@@ -15,9 +16,7 @@ namespace licit::extract {
 
 void readModelfile(StringRef Text, RefRecorder &Refs) {
   for (size_t I = 0; I < Text.size();) {
-    size_t Eol = Text.find('\n', I);
-    if (Eol == StringRef::npos)
-      Eol = Text.size();
+    size_t Eol = lineEnd(Text, I);
     StringRef Line = Text.slice(I, Eol).trim(" \t\r");
     size_t Next = Eol + 1;
     StringRef Keyword = Line.take_until([](char C) { return isSpace(C); });

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "DocsModelRefsPass.h"
+#include "licit/Basic/Lines.h"
 #include "licit/Config/ModelRefs.h"
 #include "licit/Extract/InstructionFiles.h"
 #include "licit/Python/ModelRefs.h"
@@ -28,9 +29,7 @@ public:
   void runRst() {
     StringRef Text = Source.text();
     for (size_t I = 0; I < Text.size();) {
-      size_t Eol = Text.find('\n', I);
-      if (Eol == StringRef::npos)
-        Eol = Text.size();
+      size_t Eol = lineEnd(Text, I);
       StringRef Line = Text.slice(I, Eol);
       I = Eol + 1;
       StringRef Trimmed = Line.trim();
@@ -56,9 +55,7 @@ public:
       size_t Begin = std::min(I, Text.size()), End = Begin;
       bool Started = false;
       while (I < Text.size()) {
-        size_t E = Text.find('\n', I);
-        if (E == StringRef::npos)
-          E = Text.size();
+        size_t E = lineEnd(Text, I);
         StringRef L = Text.slice(I, E);
         size_t LI = L.find_first_not_of(" \t");
         if (LI != StringRef::npos && LI <= Indent)
@@ -80,9 +77,7 @@ public:
       return runRst();
     StringRef Text = Source.text();
     for (size_t I = 0; I < Text.size();) {
-      size_t Eol = Text.find('\n', I);
-      if (Eol == StringRef::npos)
-        Eol = Text.size();
+      size_t Eol = lineEnd(Text, I);
       StringRef Line = Text.slice(I, Eol);
       StringRef Fence = Line.ltrim(" ");
       if (Fence.startswith("```") || Fence.startswith("~~~")) {
@@ -95,9 +90,7 @@ public:
         size_t Body = std::min(Eol + 1, Text.size());
         size_t Close = Body;
         while (Close < Text.size()) {
-          size_t E = Text.find('\n', Close);
-          if (E == StringRef::npos)
-            E = Text.size();
+          size_t E = lineEnd(Text, Close);
           if (Text.slice(Close, E).ltrim(" ").startswith(Marker))
             break;
           Close = E + 1;
@@ -160,9 +153,7 @@ private:
   /// runs from after its prompt to the end of its last continued line.
   void shellBlock(StringRef Code) {
     for (size_t I = 0; I < Code.size();) {
-      size_t Eol = Code.find('\n', I);
-      if (Eol == StringRef::npos)
-        Eol = Code.size();
+      size_t Eol = lineEnd(Code, I);
       StringRef Line = Code.slice(I, Eol);
       StringRef Cmd = Line.ltrim(" ");
       if (!Cmd.consume_front("$ "))
@@ -171,9 +162,7 @@ private:
       while (Code.slice(I, Eol).rtrim(" \t\r").endswith("\\") &&
              Eol < Code.size()) {
         I = Eol + 1;
-        Eol = Code.find('\n', I);
-        if (Eol == StringRef::npos)
-          Eol = Code.size();
+        Eol = lineEnd(Code, I);
       }
       Commands.readText(Code.slice(Begin, Eol));
       I = Eol + 1;

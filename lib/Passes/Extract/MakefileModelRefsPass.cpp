@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "MakefileModelRefsPass.h"
+#include "licit/Basic/Lines.h"
 #include "licit/Shell/ModelRefs.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -48,9 +49,7 @@ void MakefileModelRefsPass::run(const SourceFile &File, const PassContext &Ctx,
   StringRef Text = Source.text();
   size_t I = 0;
   while (I < Text.size()) {
-    size_t Eol = Text.find('\n', I);
-    if (Eol == StringRef::npos)
-      Eol = Text.size();
+    size_t Eol = lineEnd(Text, I);
     StringRef Line = Text.slice(I, Eol);
     if (Line.startswith("\t")) {
       // A recipe: consecutive tab-led lines are one shell text, so that

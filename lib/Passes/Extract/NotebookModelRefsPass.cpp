@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "NotebookModelRefsPass.h"
+#include "licit/Basic/Lines.h"
 #include "licit/Formats/Json.h"
 #include "licit/Python/ModelRefs.h"
 #include "licit/Shell/ModelRefs.h"
@@ -41,9 +42,7 @@ static bool blankIPythonSyntax(std::string &Code) {
   }
   size_t LineStart = 0;
   while (LineStart < Code.size()) {
-    size_t LineEnd = Code.find('\n', LineStart);
-    if (LineEnd == std::string::npos)
-      LineEnd = Code.size();
+    size_t LineEnd = lineEnd(Code, LineStart);
     size_t I = LineStart;
     while (I < LineEnd && (Code[I] == ' ' || Code[I] == '\t'))
       ++I;
@@ -70,9 +69,7 @@ static std::string shellOf(StringRef Code) {
   }
   bool Any = false;
   for (size_t LineStart = 0; LineStart < Code.size();) {
-    size_t LineEnd = Code.find('\n', LineStart);
-    if (LineEnd == StringRef::npos)
-      LineEnd = Code.size();
+    size_t LineEnd = lineEnd(Code, LineStart);
     size_t I = Code.find_first_not_of(" \t", LineStart);
     if (I < LineEnd && Code[I] == '!') {
       std::copy(Code.begin() + I + 1, Code.begin() + LineEnd,
