@@ -438,7 +438,13 @@ Optional<ParsedId> classifyModelId(StringRef Text, IdSyntax Syntax,
       P = parseHub(Text);
     else if (isBedrockId(Text))
       P = parseApi(Text);
-    else if (Text.contains(':'))
+    else if (isLiteLLMProvider(Text.split(':').first) &&
+             !Text.split(':').second.empty()) {
+      // LangChain's "provider:model" ("openai:gpt-4o", "ollama:llama3"):
+      // LiteLLM's form with another separator of the same length.
+      auto [Prefix, Name] = Text.split(':');
+      P = parseModelId((Prefix + "/" + Name).str(), IdSyntax::LiteLLM);
+    } else if (Text.contains(':'))
       P = parseOllama(Text);
     else
       P = classifyPlainName(Text, KB);

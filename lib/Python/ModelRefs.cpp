@@ -86,6 +86,7 @@ const LoaderSpec Loaders[] = {
     {"ChatAnthropic", -1, "model", IdSyntax::Api, RefAction::Api},
     {"litellm.completion", 0, "model", IdSyntax::LiteLLM, RefAction::Api},
     {"GenerativeModel", 0, "model_name", IdSyntax::Api, RefAction::Api},
+    {"init_chat_model", 0, "model", IdSyntax::Any},
     // Weights files by name or path.
     {"YOLO", 0, "model", IdSyntax::Weights},
     {"RTDETR", 0, "model", IdSyntax::Weights},
