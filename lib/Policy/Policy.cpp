@@ -515,8 +515,7 @@ void PolicyLoader::Impl::compileModels(const TomlNode &Table,
   }
 }
 
-void PolicyLoader::Impl::compileScan(const TomlNode &Table,
-                                     CompiledPolicy &P) {
+void PolicyLoader::Impl::compileScan(const TomlNode &Table, CompiledPolicy &P) {
   checkKeys(Table, {"docs"}, "[scan]");
   if (const TomlNode *Docs = Table.get("docs"))
     if (expect(*Docs, TomlNode::Boolean))

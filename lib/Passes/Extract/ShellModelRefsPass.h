@@ -24,7 +24,8 @@ class ShellModelRefsPass : public FilePass {
 public:
   static llvm::ArrayRef<RuleID> rules() { return {}; }
   bool accepts(const SourceFile &File) const override {
-    return File.Kinds.contains(FileKind::Shell) || File.Kinds.contains(FileKind::Env);
+    return File.Kinds.contains(FileKind::Shell) ||
+           File.Kinds.contains(FileKind::Env);
   }
   void run(const SourceFile &File, const PassContext &Ctx, FactStore &Facts,
            DiagSink &Diags) override;
