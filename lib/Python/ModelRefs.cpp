@@ -17,15 +17,6 @@ using namespace llvm;
 namespace licit::python {
 
 namespace {
-/// How sure extraction is that a string names a model.
-enum class RefContext {
-  /// An argument, key or flag that always holds a model (a loader API):
-  /// any well-formed id is accepted.
-  Strong,
-  /// Any other string literal: accepted only when the knowledge base knows
-  /// the id.
-  Weak
-};
 
 /// A call whose argument names a model. Callee matches the trailing
 /// components of the dotted callee ("from_pretrained" matches
@@ -203,7 +194,7 @@ private:
   bool isConsumed(const char *P) const;
   void mergeConsumed();
   void record(const Constant &Value, ArrayRef<Token> Arg, IdSyntax Syntax,
-              RefContext Context, const Call *Carrier, RefAction Action,
+              Confidence Conf, const Call *Carrier, RefAction Action,
               StringRef Revision);
 
   RefRecorder Refs;
@@ -511,12 +502,11 @@ static RefAction actionOf(const Call &C, RefAction Action) {
 }
 
 void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
-                       IdSyntax Syntax, RefContext Context, const Call *Carrier,
+                       IdSyntax Syntax, Confidence Conf, const Call *Carrier,
                        RefAction Action, StringRef Revision) {
   RefSite Site;
   Site.Syntax = Syntax;
-  Site.Conf =
-      Context == RefContext::Strong ? Confidence::Strong : Confidence::Weak;
+  Site.Conf = Conf;
   Site.Action = Action;
   Site.Revision = Revision.str();
   if (Carrier)
@@ -590,7 +580,7 @@ void Extractor::visitCall(const Call &C) {
   for (Constant &V : evaluate(ModelArg->Tokens)) {
     if (!Spec->Prefix.empty() && !StringRef(V.Value).contains('/'))
       V.Value = (Spec->Prefix + V.Value).str();
-    record(V, ModelArg->Tokens, Syntax, RefContext::Strong, &C,
+    record(V, ModelArg->Tokens, Syntax, Confidence::Strong, &C,
            actionOf(C, Spec->Action), Revision);
   }
   // The loader's own context decided: a string it rejects (a local
@@ -777,7 +767,7 @@ void Extractor::run() {
         }))
       continue;
     for (const Constant &V : evaluate(Run))
-      record(V, Run, IdSyntax::Hub, RefContext::Weak, nullptr,
+      record(V, Run, IdSyntax::Hub, Confidence::Weak, nullptr,
              RefAction::Reference, "");
   }
   visitProse();
