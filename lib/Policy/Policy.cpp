@@ -73,6 +73,13 @@ bool PolicyException::matches(const Diagnostic &D, StringRef AbsPath) const {
          AnyMatch(Rules, getRuleInfo(D.Rule).Name) && AnyMatch(Paths, Rel);
 }
 
+bool CompiledPolicy::scansDocs(RuleID Rule) const {
+  if (ScanDocs && ScanDocs->Value)
+    return true;
+  StringRef Name = getRuleInfo(Rule).Name;
+  return any_of(DocsRules, [&](const ListEntry &E) { return E.matches(Name); });
+}
+
 Severity CompiledPolicy::severityOf(RuleID Rule) const {
   if (const Located<Severity> *S = settingOf(Rule))
     return S->Value;
@@ -137,7 +144,16 @@ void CompiledPolicy::dump(raw_ostream &OS) const {
     }
     OS << "]\n";
   }
-  OS << "[scan]\ndocs = " << (scansDocs() ? "true" : "false") << "\n";
+  if (DocsRules.empty()) {
+    OS << "[scan]\ndocs = " << (ScanDocs && ScanDocs->Value ? "true" : "false")
+       << "\n";
+  } else {
+    OS << "[scan]\n";
+    std::vector<ListEntry> Plain;
+    for (const ListEntry &Entry : DocsRules)
+      Plain.push_back({Entry.Pattern, Entry.Matcher, "", Entry.Range});
+    writeList(OS, "docs", Plain);
+  }
   OS << "\n[rules]\n";
   for (const RuleInfo &R : allRules())
     if (R.isConfigurable())
@@ -251,6 +267,8 @@ private:
   void compileLicences(const TomlNode &Table, CompiledPolicy &P);
   void compileModels(const TomlNode &Table, CompiledPolicy &P);
   void compileScan(const TomlNode &Table, CompiledPolicy &P);
+  /// Reports each entry that is neither a glob nor a rule id.
+  void checkRuleNames(ArrayRef<ListEntry> Rules);
   void compileException(const TomlNode &Table, CompiledPolicy &P);
 
   // Typed accessors; each reports a wrong type and returns false/None.
@@ -517,9 +535,36 @@ void PolicyLoader::Impl::compileModels(const TomlNode &Table,
 
 void PolicyLoader::Impl::compileScan(const TomlNode &Table, CompiledPolicy &P) {
   checkKeys(Table, {"docs"}, "[scan]");
-  if (const TomlNode *Docs = Table.get("docs"))
-    if (expect(*Docs, TomlNode::Boolean))
-      P.ScanDocs = Located<bool>{Docs->Bool, Docs->Range};
+  const TomlNode *Docs = Table.get("docs");
+  if (!Docs)
+    return;
+  // docs = true, or docs = ["licence-non-commercial", "model-*"].
+  if (Docs->Kind == TomlNode::Boolean) {
+    P.ScanDocs = Located<bool>{Docs->Bool, Docs->Range};
+    P.DocsRules.clear();
+    return;
+  }
+  if (!expect(*Docs, TomlNode::Array))
+    return;
+  std::vector<ListEntry> Rules;
+  for (const TomlNode *Item : stringList(*Docs))
+    if (Optional<ListEntry> Entry = makeEntry(*Item, Item->Str, ""))
+      Rules.push_back(std::move(*Entry));
+  checkRuleNames(Rules);
+  P.ScanDocs.reset();
+  P.DocsRules = std::move(Rules);
+}
+
+void PolicyLoader::Impl::checkRuleNames(ArrayRef<ListEntry> Rules) {
+  for (const ListEntry &R : Rules) {
+    if (StringRef(R.Pattern).find_first_of("*?[") != StringRef::npos ||
+        lookupRule(R.Pattern))
+      continue;
+    std::string Hint = suggestRuleName(R.Pattern);
+    report(RuleID::PolicyUnknownRule, R.Range,
+           "unknown rule id '" + R.Pattern + "'" +
+               (Hint.empty() ? "" : "; did you mean '" + Hint + "'?"));
+  }
 }
 
 void PolicyLoader::Impl::compileException(const TomlNode &Table,
@@ -543,15 +588,7 @@ void PolicyLoader::Impl::compileException(const TomlNode &Table,
   Fill("licences", E->Licences);
   Fill("rules", E->Rules);
   Fill("paths", E->Paths);
-  for (const ListEntry &R : E->Rules) {
-    if (StringRef(R.Pattern).find_first_of("*?[") != StringRef::npos ||
-        lookupRule(R.Pattern))
-      continue;
-    std::string Hint = suggestRuleName(R.Pattern);
-    report(RuleID::PolicyUnknownRule, R.Range,
-           "unknown rule id '" + R.Pattern + "'" +
-               (Hint.empty() ? "" : "; did you mean '" + Hint + "'?"));
-  }
+  checkRuleNames(E->Rules);
   if (E->Models.empty() && E->Licences.empty() && E->Rules.empty() &&
       E->Paths.empty())
     report(RuleID::PolicyInvalidValue, Table.Range,
@@ -635,8 +672,10 @@ void PolicyLoader::Impl::compileExtends(const TomlNode &Node,
     append_range(P.ProviderDeny, Base->ProviderDeny);
     if (Base->MinOpenness)
       P.MinOpenness = Base->MinOpenness;
-    if (Base->ScanDocs)
+    if (Base->ScanDocs || !Base->DocsRules.empty()) {
       P.ScanDocs = Base->ScanDocs;
+      P.DocsRules = Base->DocsRules;
+    }
     append_range(P.Exceptions, Base->Exceptions);
     append_range(P.Exclude.Patterns, Base->Exclude.Patterns);
     for (const CompiledPolicy::KnowledgeTable &T : Base->KnowledgeTables)

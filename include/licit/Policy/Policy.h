@@ -150,9 +150,16 @@ public:
   /// whose models are denied, for data-sovereignty policies.
   std::vector<ListEntry> ProviderDeny;
   llvm::Optional<Located<Openness>> MinOpenness;
-  /// [scan] docs: whether rules apply to models documentation mentions.
+  /// [scan] docs: whether rules apply to models documentation mentions:
+  /// true for every rule, or the rules (globs) listed in DocsRules.
   llvm::Optional<Located<bool>> ScanDocs;
-  bool scansDocs() const { return ScanDocs && ScanDocs->Value; }
+  std::vector<ListEntry> DocsRules;
+  /// \returns true when findings of \p Rule about mentions are reported.
+  bool scansDocs(RuleID Rule) const;
+  /// \returns true when findings of some rule about mentions are.
+  bool scansDocs() const {
+    return (ScanDocs && ScanDocs->Value) || !DocsRules.empty();
+  }
   /// Shared with the policies that extend this one, so that a use through
   /// any of them counts.
   std::vector<std::shared_ptr<PolicyException>> Exceptions;

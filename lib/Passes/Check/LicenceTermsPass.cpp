@@ -388,10 +388,21 @@ void LicenceTermsPass::run(FactStore &Facts, const PassContext &Ctx,
   ArrayRef<ModelRef> Refs = Facts.all<ModelRef>();
   for (const ModelResolution &R : Facts.all<ModelResolution>()) {
     const ModelRef &Ref = Refs[R.Ref];
-    // Documentation describes; the policy decides whether it binds.
-    if (Ref.Role == RefRole::Mention && !Ctx.policyFor(Ref.File).scansDocs())
+    if (Ref.Role == RefRole::Use) {
+      Checker(Ref, R, Ctx, Diags).run();
       continue;
-    Checker(Ref, R, Ctx, Diags).run();
+    }
+    // Documentation describes; the policy decides which rules bind it.
+    const CompiledPolicy &Policy = Ctx.policyFor(Ref.File);
+    if (!Policy.scansDocs())
+      continue;
+    DiagSink Scratch;
+    Checker(Ref, R, Ctx, Scratch).run();
+    std::vector<Diagnostic> Found;
+    Scratch.moveTo(Found);
+    for (Diagnostic &D : Found)
+      if (Policy.scansDocs(D.Rule))
+        Diags.report(D.Rule, D.Range, "") = std::move(D);
   }
 }
 
