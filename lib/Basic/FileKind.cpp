@@ -81,6 +81,8 @@ FileKindSet classifyByName(StringRef Path) {
           .Cases(".yaml", ".yml", FileKind::Yaml)
           .Cases(".json", ".jsonc", ".jsonl", FileKind::Json)
           .Cases(".sh", ".bash", ".zsh", FileKind::Shell)
+          .Cases(".js", ".mjs", ".cjs", ".jsx", FileKind::JavaScript)
+          .Cases(".ts", ".mts", ".cts", ".tsx", FileKind::JavaScript)
           .Cases(".md", ".markdown", ".mdx", FileKind::Markdown)
           .Case(".rst", FileKind::Rst)
           .Cases(".c", ".cc", ".cpp", ".cxx", ".c++", FileKind::CFamily)

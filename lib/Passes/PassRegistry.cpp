@@ -15,6 +15,7 @@
 #include "Extract/ConfigModelRefsPass.h"
 #include "Extract/DockerfileModelRefsPass.h"
 #include "Extract/DocsModelRefsPass.h"
+#include "Extract/JavaScriptModelRefsPass.h"
 #include "Extract/MakefileModelRefsPass.h"
 #include "Extract/ModelfileModelRefsPass.h"
 #include "Extract/NotebookModelRefsPass.h"
