@@ -29,7 +29,10 @@ bool RefRecorder::record(StringRef Value, StringRef Literal,
   Ref.ID = Parsed->ID;
   Ref.Written = Value.str();
   Ref.Role = Role;
-  Ref.Action = Site.Action;
+  // A hosted model is called, not loaded, whatever the key said.
+  Ref.Action = Parsed->Kind == ModelKind::Api && Site.Action == RefAction::Load
+                   ? RefAction::Api
+                   : Site.Action;
   if (!Site.Carrier.empty()) {
     Ref.CarrierRange = Source.range(Site.Carrier);
     Ref.Carrier = Site.Carrier.str();
