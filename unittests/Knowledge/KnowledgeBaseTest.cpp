@@ -26,7 +26,7 @@ const KnowledgeBase *KnowledgeBaseTest::KB = nullptr;
 
 TEST_F(KnowledgeBaseTest, BuiltinLoadsEveryFactsRow) {
   EXPECT_EQ(KB->licences().size(), 122u);
-  EXPECT_EQ(KB->models().size(), 520u);
+  EXPECT_EQ(KB->models().size(), 525u);
 }
 
 TEST_F(KnowledgeBaseTest, NamesPeopleWriteResolve) {
