@@ -299,6 +299,14 @@ def aliases(row, notes):
     legacy canonical ids the facts record as "Old alias: gpt2."."""
     out = [a.strip() for a in row.get("aliases", "").split(",") if a.strip()]
     out += re.findall(r"Old alias: ([\w.-]+?)\.?(?:\s|$)", notes)
+    # An organisation renamed: the model answers to both names.
+    org, _, name = row["repo_id"].strip().partition("/")
+    for old, new in re.findall(r"Org renamed ([\w.-]+) -> ([\w.-]+)", notes):
+        if name and org in (old, new):
+            out.append((new if org == old else old) + "/" + name.split()[0])
+    # A re-upload answers to the repository it replaces.
+    out += [a.rstrip(".") for a in
+            re.findall(r"withdrawn ([\w.-]+/[\w.-]+)", notes)]
     # SentenceTransformer("all-MiniLM-L6-v2") loads the model of that name
     # under sentence-transformers/ (api-patterns.md, sentence-transformers).
     org, _, name = row["repo_id"].strip().partition("/")

@@ -37,6 +37,15 @@ TEST_F(KnowledgeBaseTest, NamesPeopleWriteResolve) {
   const Model *MiniLM = KB->lookupModel(ModelKind::Hub, "all-MiniLM-L6-v2");
   ASSERT_TRUE(MiniLM);
   EXPECT_EQ(MiniLM->ID, "sentence-transformers/all-MiniLM-L6-v2");
+  // Renamed and re-uploaded repositories.
+  const Model *SD =
+      KB->lookupModel(ModelKind::Hub, "runwayml/stable-diffusion-v1-5");
+  ASSERT_TRUE(SD);
+  EXPECT_EQ(SD->ID, "stable-diffusion-v1-5/stable-diffusion-v1-5");
+  const Model *Cohere =
+      KB->lookupModel(ModelKind::Hub, "CohereLabs/c4ai-command-r-plus");
+  ASSERT_TRUE(Cohere);
+  EXPECT_EQ(Cohere->ID, "CohereForAI/c4ai-command-r-plus");
   // A bare Ollama library name, and a tag the library does not list.
   ASSERT_TRUE(KB->lookupModel(ModelKind::Ollama, "llama3.1"));
   EXPECT_EQ(KB->lookupModel(ModelKind::Ollama, "llama3.1:405b")->ID,
