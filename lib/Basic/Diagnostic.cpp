@@ -7,6 +7,9 @@
 
 #include "licit/Basic/Diagnostic.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 
 using namespace llvm;
 
@@ -36,6 +39,20 @@ StringRef subjectKindName(Subject::KindTy K) {
     return "file";
   }
   llvm_unreachable("unknown subject kind");
+}
+
+std::string fingerprint(const Diagnostic &D, const SourceFiles &Files,
+                        StringRef Path) {
+  StringRef Text;
+  const SourceFile &F = Files.get(D.Range.File);
+  if (D.Range.hasOffsets() && F.Buffer)
+    Text = F.text().slice(D.Range.Begin, D.Range.End);
+  std::string Key;
+  raw_string_ostream(Key) << getRuleInfo(D.Rule).Name << '\0' << D.About.ID
+                          << '\0' << Path << '\0' << Text;
+  std::string Hex;
+  raw_string_ostream(Hex) << format_hex_no_prefix(xxHash64(Key), 16);
+  return Hex;
 }
 
 Diagnostic &DiagSink::report(RuleID Rule, SourceRange Range,

@@ -25,6 +25,17 @@ std::string absolutePath(StringRef Path) {
   return std::string(Abs.str());
 }
 
+std::string pathRelativeTo(StringRef AbsPath, StringRef Root) {
+  StringRef Rest = AbsPath;
+  if (!Rest.consume_front(Root))
+    return AbsPath.str();
+  if (!Root.empty() && !sys::path::is_separator(Root.back()) &&
+      !(Rest.empty() || sys::path::is_separator(Rest.front())))
+    return AbsPath.str(); // "/a/bc" is not inside "/a/b".
+  Rest = Rest.ltrim("/\\");
+  return sys::path::convert_to_slash(Rest);
+}
+
 std::string escapeText(Escaping E, StringRef Text) {
   if (E == Escaping::None)
     return Text.str();

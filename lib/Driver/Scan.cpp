@@ -128,6 +128,13 @@ void Scan::finish(bool ReportUnusedExceptions) {
   Suppressed = Resolver.suppressed();
 }
 
+RunInfo Scan::runInfo() const {
+  RunInfo Run;
+  Run.FilesChecked = Stats.FilesChecked;
+  Run.SuppressedByPolicy = Suppressed;
+  return Run;
+}
+
 int Scan::exitCode() const {
   bool Error = false;
   for (const Diagnostic &D : Diags) {

@@ -8,6 +8,7 @@
 #include "licit/Formats/Json.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/JSON.h"
 
 using namespace llvm;
 
@@ -357,6 +358,10 @@ StringRef keyText(StringRef Text, StringRef Key, const Value &Member) {
   size_t At = Before.rfind(("\"" + Key + "\"").str());
   return At == StringRef::npos ? StringRef()
                                : Before.substr(At + 1, Key.size());
+}
+
+std::string writable(StringRef S) {
+  return llvm::json::isUTF8(S) ? S.str() : llvm::json::fixUTF8(S);
 }
 
 } // namespace licit::json

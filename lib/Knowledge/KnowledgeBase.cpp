@@ -40,6 +40,19 @@ Optional<Trait> lookupTrait(StringRef Column) {
   return None;
 }
 
+SmallVector<Trait, 1> traitsImplying(Trait T) {
+  static const std::pair<Trait, Trait> Implications[] = {
+#define LICIT_TRAIT(Enum, Column, Rule, FlagWhenAbsent, Phrase)
+#define LICIT_TRAIT_IMPLIES(Stronger, Weaker) {Trait::Stronger, Trait::Weaker},
+#include "licit/Knowledge/Traits.def"
+  };
+  SmallVector<Trait, 1> Stronger;
+  for (auto [S, W] : Implications)
+    if (W == T)
+      Stronger.push_back(S);
+  return Stronger;
+}
+
 bool flagsTrait(Trait T, const Fact &F) {
   if (getTraitInfo(T).FlagWhenAbsent)
     return F.Value == Answer::No;

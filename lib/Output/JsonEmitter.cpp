@@ -5,7 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "licit/Output/JsonEmitter.h"
+#include "licit/Output/Emitters.h"
+#include "licit/Formats/Json.h"
 #include "licit/Facts/ModelRef.h"
 #include "licit/Facts/Resolution.h"
 #include "llvm/ADT/StringExtras.h"
@@ -17,17 +18,13 @@ using namespace llvm;
 
 namespace licit {
 
-/// \p S as a JSON string: input text is hostile, and llvm::json requires
-/// valid UTF-8 (an invalid sequence becomes U+FFFD).
-static std::string text(StringRef S) {
-  return json::isUTF8(S) ? S.str() : json::fixUTF8(S);
-}
+static std::string text(StringRef S) { return licit::json::writable(S); }
 
 /// {"file", "line", "column", "utf16Column", "endLine", "endColumn",
 /// "endUtf16Column", "offset", "length"}; columns are 1-based, "column"
 /// counts bytes. A range without offsets names only its file; no range is
 /// null.
-static void writeLocation(json::OStream &J, const SourceFiles &Files,
+static void writeLocation(llvm::json::OStream &J, const SourceFiles &Files,
                           SourceRange R) {
   if (!R.hasFile()) {
     J.value(nullptr);
@@ -50,7 +47,7 @@ static void writeLocation(json::OStream &J, const SourceFiles &Files,
   });
 }
 
-static void writeVersion(json::OStream &J) {
+static void writeVersion(llvm::json::OStream &J) {
   J.attribute("version", JsonFormatVersion);
   J.attributeObject("tool", [&] {
     J.attribute("name", "licit");
@@ -59,9 +56,8 @@ static void writeVersion(json::OStream &J) {
 }
 
 void emitDiagnosticsJson(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
-                         unsigned FilesChecked, unsigned Suppressed,
-                         raw_ostream &OS) {
-  json::OStream J(OS, 2);
+                         const RunInfo &Run, raw_ostream &OS) {
+  llvm::json::OStream J(OS, 2);
   unsigned Counts[4] = {0, 0, 0, 0};
   J.object([&] {
     writeVersion(J);
@@ -122,14 +118,18 @@ void emitDiagnosticsJson(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
       J.attribute("errors", Counts[static_cast<unsigned>(Severity::Error)]);
       J.attribute("warnings", Counts[static_cast<unsigned>(Severity::Warning)]);
       J.attribute("notes", Counts[static_cast<unsigned>(Severity::Note)]);
-      J.attribute("filesChecked", FilesChecked);
-      J.attribute("suppressed", Suppressed);
+      J.attribute("filesChecked", Run.FilesChecked);
+      J.attributeObject("suppressed", [&] {
+        J.attribute("inline", Run.SuppressedInline);
+        J.attribute("policy", Run.SuppressedByPolicy);
+        J.attribute("baseline", Run.SuppressedByBaseline);
+      });
     });
   });
   OS << "\n";
 }
 
-static void writeResolution(json::OStream &J, const SourceFiles &Files,
+static void writeResolution(llvm::json::OStream &J, const SourceFiles &Files,
                             const ModelResolution &R) {
   J.attribute("known", R.Known != nullptr);
   J.attribute("policyId", text(R.PolicyID));
@@ -187,7 +187,7 @@ void emitModelsJson(const FactStore &Facts, const SourceFiles &Files,
                     raw_ostream &OS) {
   ArrayRef<ModelRef> Refs = Facts.all<ModelRef>();
   ArrayRef<ModelResolution> Res = Facts.all<ModelResolution>();
-  json::OStream J(OS, 2);
+  llvm::json::OStream J(OS, 2);
   J.object([&] {
     writeVersion(J);
     J.attributeArray("models", [&] {

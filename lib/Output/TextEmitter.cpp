@@ -5,12 +5,15 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "licit/Output/TextEmitter.h"
+#include "licit/Output/Emitters.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <set>
+#include <tuple>
 
 using namespace llvm;
 
@@ -105,35 +108,151 @@ static void printAt(const SourceFiles &Files, raw_ostream &OS, bool Colors,
       .print(nullptr, OS, Colors);
 }
 
-void emitText(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
-              raw_ostream &OS, bool Colors) {
-  for (const Diagnostic &D : Diags) {
-    // Fix-it text shows under the caret only for edits on the same line.
-    ArrayRef<Edit> Edits;
-    if (!D.Fixes.empty())
-      Edits = D.Fixes.front().Edits;
-    printAt(Files, OS, Colors, D.Range, kindOf(D.Level),
-            D.Message + " [" + getRuleInfo(D.Rule).Name + "]", Edits,
-            D.Secondary);
-    for (const Note &N : D.Notes)
-      printAt(Files, OS, Colors, N.Range, SourceMgr::DK_Note, N.Message);
-    for (size_t I = 0; I != D.Fixes.size(); ++I)
-      printAt(Files, OS, Colors, SourceRange(), SourceMgr::DK_Note,
-              (int(I) == D.AppliedFix ? "fix applied (" : "fix (") +
-                  applicabilityName(D.Fixes[I].Safety) +
-                  "): " + D.Fixes[I].Title);
+/// Prints "path:line:col: severity: message" alone, without the source
+/// line: the concise style, and the findings beneath a block's first.
+static void printLine(const SourceFiles &Files, raw_ostream &OS, bool Colors,
+                      SourceRange Range, SourceMgr::DiagKind Kind,
+                      const Twine &Message) {
+  if (Range.hasFile()) {
+    WithColor Loc(OS, raw_ostream::SAVEDCOLOR, /*Bold=*/true, /*BG=*/false,
+                  Colors ? ColorMode::Auto : ColorMode::Disable);
+    Loc << Files.path(Range.File);
+    if (Range.hasOffsets() && Files.get(Range.File).Buffer) {
+      Position P = Files.position(Range.File, Range.Begin);
+      Loc << ':' << P.Line << ':' << P.Column;
+    }
+    Loc << ": ";
   }
+  SMDiagnostic("", Kind, Message.str()).print(nullptr, OS, Colors);
+}
+
+static std::string headline(const Diagnostic &D) {
+  return D.Message + " [" + getRuleInfo(D.Rule).Name.str() + "]";
+}
+
+namespace {
+/// Full-style printing: remembers which notes the reader has seen.
+class BlockPrinter {
+public:
+  BlockPrinter(const SourceFiles &Files, raw_ostream &OS, bool Colors)
+      : Files(Files), OS(OS), Colors(Colors) {}
+
+  /// Prints \p Block, findings about one subject at one range, most
+  /// severe first.
+  void print(ArrayRef<const Diagnostic *> Block);
+
+private:
+  using NoteKey = std::tuple<FileID, unsigned, unsigned, std::string>;
+
+  void printNotes(const Diagnostic &D);
+
+  const SourceFiles &Files;
+  raw_ostream &OS;
+  bool Colors;
+  /// Notes in another file than their finding (the policy line that set a
+  /// rule's severity): context shown once per run.
+  std::set<NoteKey> ShownInRun;
+  /// The other notes: shown once per block.
+  std::set<NoteKey> ShownInBlock;
+};
+} // namespace
+
+void BlockPrinter::printNotes(const Diagnostic &D) {
+  for (const Note &N : D.Notes) {
+    NoteKey Key{N.Range.File, N.Range.Begin, N.Range.End, N.Message};
+    bool Elsewhere = N.Range.hasFile() && N.Range.File != D.Range.File;
+    if (!(Elsewhere ? ShownInRun : ShownInBlock).insert(Key).second)
+      continue;
+    printAt(Files, OS, Colors, N.Range, SourceMgr::DK_Note, N.Message);
+  }
+}
+
+void BlockPrinter::print(ArrayRef<const Diagnostic *> Block) {
+  ShownInBlock.clear();
+  const Diagnostic &First = *Block.front();
+  // Fix-it text shows under the caret only for edits on the same line.
+  ArrayRef<Edit> Edits;
+  if (!First.Fixes.empty())
+    Edits = First.Fixes.front().Edits;
+  printAt(Files, OS, Colors, First.Range, kindOf(First.Level), headline(First),
+          Edits, First.Secondary);
+  printNotes(First);
+  for (const Diagnostic *D : Block.drop_front()) {
+    printLine(Files, OS, Colors, D->Range, kindOf(D->Level), headline(*D));
+    printNotes(*D);
+  }
+  // The fixes of the block, each once; applied if any finding applied it.
+  SmallVector<std::pair<const Fix *, bool>, 2> Fixes;
+  for (const Diagnostic *D : Block)
+    for (size_t I = 0; I != D->Fixes.size(); ++I) {
+      const Fix &F = D->Fixes[I];
+      auto It = find_if(Fixes, [&](const auto &Seen) {
+        return Seen.first->Title == F.Title && Seen.first->Edits == F.Edits;
+      });
+      if (It == Fixes.end())
+        It = Fixes.insert(Fixes.end(), {&F, false});
+      It->second |= int(I) == D->AppliedFix;
+    }
+  for (auto [F, Applied] : Fixes)
+    printAt(Files, OS, Colors, SourceRange(), SourceMgr::DK_Note,
+            (Applied ? "fix applied (" : "fix (") +
+                applicabilityName(F->Safety) + "): " + F->Title);
+}
+
+/// Splits sorted \p Diags into blocks: the findings about one subject at
+/// one range, most severe first, in the order of their first finding.
+static std::vector<SmallVector<const Diagnostic *, 4>>
+blocksOf(ArrayRef<Diagnostic> Diags) {
+  std::vector<SmallVector<const Diagnostic *, 4>> Blocks;
+  // Sorting puts the findings at one offset together; the blocks of the
+  // current offset start here.
+  size_t OffsetBlocks = 0;
+  for (size_t I = 0; I != Diags.size(); ++I) {
+    const Diagnostic &D = Diags[I];
+    if (I == 0 || D.Range.File != Diags[I - 1].Range.File ||
+        D.Range.Begin != Diags[I - 1].Range.Begin)
+      OffsetBlocks = Blocks.size();
+    auto Found = std::find_if(
+        Blocks.begin() + OffsetBlocks, Blocks.end(), [&](const auto &B) {
+          const Diagnostic &O = *B.front();
+          return O.About.Kind != Subject::None &&
+                 O.About.Kind == D.About.Kind && O.About.ID == D.About.ID &&
+                 O.Range == D.Range;
+        });
+    if (Found == Blocks.end())
+      Blocks.push_back({&D});
+    else
+      Found->push_back(&D);
+  }
+  for (auto &B : Blocks)
+    llvm::stable_sort(B, [](const Diagnostic *L, const Diagnostic *R) {
+      return L->Level > R->Level;
+    });
+  return Blocks;
+}
+
+void emitText(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
+              raw_ostream &OS, bool Colors, TextStyle Style) {
+  if (Style == TextStyle::Concise) {
+    for (const Diagnostic &D : Diags)
+      printLine(Files, OS, Colors, D.Range, kindOf(D.Level), headline(D));
+    return;
+  }
+  BlockPrinter Printer(Files, OS, Colors);
+  for (const auto &Block : blocksOf(Diags))
+    Printer.print(Block);
 }
 
 static std::string plural(unsigned N, StringRef Word) {
   return (Twine(N) + " " + Word + (N == 1 ? "" : "s")).str();
 }
 
-void emitSummary(ArrayRef<Diagnostic> Diags, unsigned FilesChecked,
-                 unsigned Suppressed, raw_ostream &OS) {
+/// "2 errors and 1 warning", or empty.
+static std::string counts(ArrayRef<Diagnostic> Diags) {
   unsigned Counts[4] = {0, 0, 0, 0};
   for (const Diagnostic &D : Diags)
-    ++Counts[static_cast<unsigned>(D.Level)];
+    if (!D.isFixed())
+      ++Counts[static_cast<unsigned>(D.Level)];
   SmallVector<std::string, 3> Parts;
   if (unsigned N = Counts[static_cast<unsigned>(Severity::Error)])
     Parts.push_back(plural(N, "error"));
@@ -141,20 +260,62 @@ void emitSummary(ArrayRef<Diagnostic> Diags, unsigned FilesChecked,
     Parts.push_back(plural(N, "warning"));
   if (unsigned N = Counts[static_cast<unsigned>(Severity::Note)])
     Parts.push_back(plural(N, "note"));
-  if (Parts.empty()) {
-    OS << "no findings";
-  } else {
-    for (size_t I = 0; I != Parts.size(); ++I)
-      OS << (I == 0 ? "" : I + 1 == Parts.size() ? " and " : ", ") << Parts[I];
-    OS << " generated";
+  std::string Out;
+  for (size_t I = 0; I != Parts.size(); ++I)
+    Out += (I == 0 ? "" : I + 1 == Parts.size() ? " and " : ", ") + Parts[I];
+  return Out;
+}
+
+static bool hasFix(const Diagnostic &D, Applicability A) {
+  return any_of(D.Fixes, [&](const Fix &F) { return F.Safety == A; });
+}
+
+void emitSummary(ArrayRef<Diagnostic> Diags, const RunInfo &Run,
+                 raw_ostream &OS) {
+  std::string Found = counts(Diags);
+  unsigned Fixed = count_if(Diags, [](const Diagnostic &D) {
+    return D.isFixed();
+  });
+  if (Run.Fixing)
+    OS << Fixed << " fixed, "
+       << (Found.empty() ? "none remaining" : Found + " remaining");
+  else
+    OS << (Found.empty() ? "no findings" : Found + " generated");
+  OS << " (" << plural(Run.FilesChecked, "file") << " checked";
+  if (unsigned N = Run.suppressed()) {
+    SmallVector<std::string, 3> By;
+    if (Run.SuppressedInline)
+      By.push_back(Twine(Run.SuppressedInline).str() + " inline");
+    if (Run.SuppressedByPolicy)
+      By.push_back(Twine(Run.SuppressedByPolicy).str() +
+                   " by policy exceptions");
+    if (Run.SuppressedByBaseline)
+      By.push_back(Twine(Run.SuppressedByBaseline).str() + " by the baseline");
+    // "2 suppressed by policy exceptions"; "3 suppressed: 1 inline, ...".
+    if (By.size() == 1)
+      OS << ", " << N << " suppressed" << StringRef(By.front()).drop_until(
+                                              [](char C) { return C == ' '; });
+    else
+      OS << ", " << N << " suppressed: " << join(By, ", ");
   }
-  OS << " (" << plural(FilesChecked, "file") << " checked";
-  if (Suppressed)
-    OS << ", " << Suppressed << " suppressed by policy exceptions";
-  if (unsigned Fixed =
-          count_if(Diags, [](const Diagnostic &D) { return D.isFixed(); }))
-    OS << ", " << Fixed << " fixed";
   OS << ").\n";
+  // What a second run could do: ruff's "[*] N fixable with --fix".
+  unsigned Safe = 0, UnsafeOnly = 0;
+  for (const Diagnostic &D : Diags) {
+    if (D.isFixed())
+      continue;
+    if (hasFix(D, Applicability::Safe))
+      ++Safe;
+    else if (hasFix(D, Applicability::Unsafe))
+      ++UnsafeOnly;
+  }
+  if (Safe && !Run.Fixing)
+    OS << plural(Safe, "finding") << (Safe == 1 ? " has" : " have")
+       << " a safe fix: run with --fix.\n";
+  if (UnsafeOnly && !Run.UnsafeFixes)
+    OS << plural(UnsafeOnly, "finding") << (UnsafeOnly == 1 ? " has" : " have")
+       << " an unsafe fix (it changes behaviour): review it, then run with "
+          "--fix --unsafe-fixes.\n";
 }
 
 } // namespace licit

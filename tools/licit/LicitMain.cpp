@@ -16,8 +16,8 @@
 #include "licit/Driver/Scan.h"
 #include "licit/Driver/Workspace.h"
 #include "licit/Knowledge/KnowledgeBase.h"
-#include "licit/Output/JsonEmitter.h"
-#include "licit/Output/TextEmitter.h"
+#include "licit/Output/Emitters.h"
+#include "licit/Output/Emitters.h"
 #include "licit/Pass/PassRegistry.h"
 #include "licit/Policy/Policy.h"
 #include "llvm/Support/CommandLine.h"
@@ -39,16 +39,32 @@ static cl::OptionCategory LicitCategory("licit options");
 #define LICIT_SUBS cl::NotHidden
 
 enum class Command { Check, Models };
-enum class OutputFormat { Text, Json };
+enum class OutputFormat { Full, Concise, Json, Sarif, Github, ParseableFixits };
 
 static cl::list<std::string> Paths(cl::Positional, cl::desc("[paths...]"),
                                    LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<OutputFormat> Format(
-    "format", cl::desc("Output format"),
-    cl::values(clEnumValN(OutputFormat::Text, "text", "clang-style text"),
-               clEnumValN(OutputFormat::Json, "json",
-                          "JSON, documented in docs/json-format.md")),
-    cl::init(OutputFormat::Text), LICIT_SUBS, cl::cat(LicitCategory));
+    "format",
+    cl::desc("Output format (default: full; concise under pre-commit, "
+             "where PRE_COMMIT is set)"),
+    cl::values(
+        clEnumValN(OutputFormat::Full, "full",
+                   "clang-style text: each finding with its source line, "
+                   "notes and fixes"),
+        clEnumValN(OutputFormat::Concise, "concise", "one line per finding"),
+        clEnumValN(OutputFormat::Json, "json",
+                   "JSON, documented in docs/json-format.md"),
+        clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
+        clEnumValN(OutputFormat::Github, "github",
+                   "GitHub Actions workflow commands (annotations)"),
+        clEnumValN(OutputFormat::ParseableFixits, "parseable-fixits",
+                   "clang's fix-it:\"file\":{l:c-l:c}:\"text\" lines")),
+    LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<std::string> OutputFile(
+    "output",
+    cl::desc("Write the findings to this file instead of standard output "
+             "(the summary and licit's own errors stay on the terminal)"),
+    cl::value_desc("file"), LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<std::string> StdinFilename(
     "stdin-filename",
     cl::desc("Check standard input (given as the path '-') as if it were "
@@ -209,6 +225,10 @@ int main(int argc, char **argv) {
     return fail("--policy: no such file '" + PolicyPath + "'");
 
   bool Colors = WithColor(outs()).colorsEnabled();
+  // pre-commit sets PRE_COMMIT=1 for its hooks: a line per finding there.
+  if (!Format.getNumOccurrences())
+    Format = sys::Process::GetEnv("PRE_COMMIT") ? OutputFormat::Concise
+                                                : OutputFormat::Full;
   ScanOptions Options;
   Options.Paths.assign(Paths.begin(), Paths.end());
   if (Options.Paths.empty())
@@ -273,33 +293,71 @@ int main(int argc, char **argv) {
         GlobList::parse(PassGlobs + ",-check-*,resolve-*");
     Options.Passes = cantFail(std::move(NoChecks));
   }
+  bool Machine = Format != OutputFormat::Full && Format != OutputFormat::Concise;
+  if (Cmd == Command::Models && Machine && Format != OutputFormat::Json)
+    return fail("--format: 'licit models' writes full, concise or json");
+  std::unique_ptr<raw_fd_ostream> File;
+  if (!OutputFile.empty()) {
+    std::error_code EC;
+    File = std::make_unique<raw_fd_ostream>(OutputFile, EC);
+    if (EC)
+      return fail("--output: cannot write '" + OutputFile +
+                  "': " + EC.message());
+  }
+  raw_ostream &Out = File ? *File : outs();
+  bool OutColors = !File && Colors;
+
   Scan S(WS, std::move(Options));
   if (Error E = S.run())
     return fail(toString(std::move(E)));
   if (Cmd == Command::Models) {
     if (Format == OutputFormat::Json)
-      emitModelsJson(S.facts(), S.files(), outs());
+      emitModelsJson(S.facts(), S.files(), Out);
     else
-      emitModelsText(S.facts(), S.files(), outs());
+      emitModelsText(S.facts(), S.files(), Out);
     // Problems reading the tree or the policies still go to stderr.
     emitText(S.diagnostics(), S.files(), errs(), Colors);
     return S.exitCode() == 2 ? 2 : 0;
   }
+  RunInfo Run = S.runInfo();
   FixSummary Fixed;
   if (FixOpt) {
     Fixed = applyFixes(S.diagnostics(), S.files(), WS.boundary(), UnsafeFixes);
+    Run.Fixing = true;
+    Run.UnsafeFixes = UnsafeFixes;
     if (Fixed.Conflicts)
       WithColor::warning(errs(), "licit")
           << Fixed.Conflicts
           << " fix-its overlap others and were not applied\n";
   }
-  if (Format == OutputFormat::Json) {
-    emitDiagnosticsJson(S.diagnostics(), S.files(), S.filesChecked(),
-                        S.suppressed(), outs());
-  } else {
-    emitText(S.diagnostics(), S.files(), outs(), Colors);
-    emitSummary(S.diagnostics(), S.filesChecked(), S.suppressed(), outs());
+  ArrayRef<Diagnostic> Diags = S.diagnostics();
+  switch (Format) {
+  case OutputFormat::Full:
+  case OutputFormat::Concise:
+    emitText(Diags, S.files(), Out, OutColors,
+             Format == OutputFormat::Full ? TextStyle::Full
+                                          : TextStyle::Concise);
+    break;
+  case OutputFormat::Json:
+    emitDiagnosticsJson(Diags, S.files(), Run, Out);
+    break;
+  case OutputFormat::Sarif: {
+    SmallString<256> Root;
+    sys::fs::current_path(Root);
+    emitSarif(Diags, S.files(), Root, Out);
+    break;
   }
+  case OutputFormat::Github:
+    emitGithub(Diags, S.files(), Out);
+    break;
+  case OutputFormat::ParseableFixits:
+    emitParseableFixits(Diags, S.files(), Out);
+    break;
+  }
+  // The summary is for people: after the text, or on the terminal when
+  // the findings went to a file; never inside machine output.
+  if (!Machine || File)
+    emitSummary(Diags, Run, outs());
   if (TimePasses)
     S.printPassTimes(errs());
   // The findings are printed; then what could not be written.

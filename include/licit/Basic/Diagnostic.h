@@ -76,6 +76,13 @@ struct Diagnostic {
   bool isFixed() const { return AppliedFix >= 0; }
 };
 
+/// A fingerprint of \p D that survives unrelated edits and moves: the rule,
+/// the subject, the file's path \p Path (as the caller makes it stable,
+/// e.g. relative to a baseline) and the text at the finding's range; not
+/// its line. Sixteen hex digits.
+std::string fingerprint(const Diagnostic &D, const SourceFiles &Files,
+                        llvm::StringRef Path);
+
 /// Collects the diagnostics of one unit of work (a file, a project pass).
 /// Not thread-safe: each parallel task gets its own sink.
 class DiagSink {

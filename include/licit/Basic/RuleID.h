@@ -57,6 +57,15 @@ llvm::ArrayRef<RuleInfo> allRules();
 
 const RuleInfo &getRuleInfo(RuleID ID);
 
+/// The rule's page, docs/rules/<id>.md, as shipped in the binary.
+llvm::StringRef rulePage(RuleID ID);
+
+/// The first paragraph of the page's "What it flags" section, on one line.
+std::string ruleDescription(RuleID ID);
+
+/// The URL of the rule's page (LICIT_RULE_DOCS_URL at configure time).
+std::string ruleHelpUrl(RuleID ID);
+
 /// Looks a rule up by its kebab-case id.
 llvm::Optional<RuleID> lookupRule(llvm::StringRef Name);
 

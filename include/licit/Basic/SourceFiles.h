@@ -83,6 +83,11 @@ enum class Escaping : unsigned char {
 /// and ".." removed: the spelling policy discovery and path globs use.
 std::string absolutePath(llvm::StringRef Path);
 
+/// \returns \p AbsPath relative to directory \p Root with '/' separators
+/// when it is inside it, else \p AbsPath unchanged: the path form of
+/// baselines and SARIF, stable wherever licit runs from.
+std::string pathRelativeTo(llvm::StringRef AbsPath, llvm::StringRef Root);
+
 /// \returns \p Text written for a context with escaping \p E.
 std::string escapeText(Escaping E, llvm::StringRef Text);
 

@@ -25,6 +25,7 @@
 #include "licit/Driver/Workspace.h"
 #include "licit/Facts/FactStore.h"
 #include "licit/Knowledge/KnowledgeBase.h"
+#include "licit/Output/Emitters.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <memory>
@@ -79,8 +80,8 @@ public:
   SourceFiles &files() { return WS.files(); }
   const FactStore &facts() const { return Facts; }
   unsigned filesChecked() const { return Stats.FilesChecked; }
-  /// Findings covered by a policy exception.
-  unsigned suppressed() const { return Suppressed; }
+  /// Files checked and findings suppressed, for the summary.
+  RunInfo runInfo() const;
   /// 0 clean, 1 an error-level finding not fixed, 2 a policy file with
   /// errors (fixed or not: this run read the policy wrongly).
   int exitCode() const;

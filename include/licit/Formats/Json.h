@@ -67,6 +67,11 @@ ParseResult parse(llvm::StringRef Text);
 llvm::StringRef keyText(llvm::StringRef Text, llvm::StringRef Key,
                         const Value &Member);
 
+/// \returns \p S as a string llvm::json can write: scanned text is
+/// hostile, and llvm::json requires valid UTF-8 (an invalid sequence
+/// becomes U+FFFD).
+std::string writable(llvm::StringRef S);
+
 /// \returns \p File's text parsed as JSON, parsed once whoever asks.
 const ParseResult &parsed(const SourceFile &File);
 

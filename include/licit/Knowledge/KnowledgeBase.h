@@ -55,6 +55,9 @@ struct TraitInfo {
 llvm::ArrayRef<TraitInfo> allTraits();
 const TraitInfo &getTraitInfo(Trait T);
 llvm::Optional<Trait> lookupTrait(llvm::StringRef Column);
+/// The traits whose presence implies \p T (research-only implies
+/// non-commercial), from Traits.def.
+llvm::SmallVector<Trait, 1> traitsImplying(Trait T);
 
 /// The state of one fact. Unknown is a first-class answer: the data never
 /// guesses.

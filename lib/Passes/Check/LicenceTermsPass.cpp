@@ -11,6 +11,8 @@
 #include "licit/Policy/Policy.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include <map>
+#include <tuple>
 
 using namespace llvm;
 
@@ -32,6 +34,37 @@ static const ListEntry *findEntry(const std::vector<ListEntry> &List,
   return It == List.end() ? nullptr : &*It;
 }
 
+/// "loaded here via 'AutoModel.from_pretrained'": what a use of a constant
+/// does with it.
+static std::string useNote(const ModelRef &U) {
+  StringRef What;
+  switch (U.Action) {
+  case RefAction::Load:
+    What = "loaded";
+    break;
+  case RefAction::Tokenizer:
+    What = "loaded as a tokenizer";
+    break;
+  case RefAction::Adapter:
+    What = "loaded as an adapter";
+    break;
+  case RefAction::Download:
+    What = "downloaded";
+    break;
+  case RefAction::Serve:
+    What = "served";
+    break;
+  case RefAction::Api:
+    What = "called";
+    break;
+  case RefAction::Reference:
+    What = "used";
+    break;
+  }
+  return (What + " here" + (U.Carrier.empty() ? "" : " via '" + U.Carrier + "'"))
+      .str();
+}
+
 namespace {
 /// Evaluates one model against the policy. The same code serves the model a
 /// file references, reporting what it finds, and each candidate
@@ -40,15 +73,18 @@ namespace {
 /// checks.
 class Checker {
 public:
-  /// Checks what \p Ref references, resolved as \p Res, reporting to
-  /// \p Diags.
-  Checker(const ModelRef &Ref, const ModelResolution &Res,
+  /// Checks the model \p Uses reference, resolved as \p Res, reporting to
+  /// \p Diags. The uses share one literal: a constant passed by name to
+  /// several loaders is one finding at its definition.
+  Checker(ArrayRef<const ModelRef *> Uses, const ModelResolution &Res,
           const PassContext &Ctx, DiagSink &Diags)
-      : Ref(&Ref), Res(Res), KB(Ctx.knowledgeFor(Ref.File)),
-        Policy(Ctx.policyFor(Ref.File)), Diags(&Diags), ID(Res.PolicyID),
+      : Ref(Uses.front()), Uses(Uses), Res(Res),
+        KB(Ctx.knowledgeFor(Ref->File)),
+        Policy(Ctx.policyFor(Ref->File)), Diags(&Diags), ID(Res.PolicyID),
         // Licences change between revisions, so a pinned one is named.
-        AtRevision(
-            Ref.Revision.empty() ? "" : " at revision '" + Ref.Revision + "'"),
+        AtRevision(Ref->Revision.empty()
+                       ? ""
+                       : " at revision '" + Ref->Revision + "'"),
         Subject("'" + ID + "'" + AtRevision) {}
 
   /// A dry run for a candidate model resolved as \p Res under \p Policy.
@@ -82,6 +118,7 @@ private:
 
   /// Null in a dry run.
   const ModelRef *Ref = nullptr;
+  ArrayRef<const ModelRef *> Uses;
   const ModelResolution &Res;
   const KnowledgeBase &KB;
   const CompiledPolicy &Policy;
@@ -104,15 +141,18 @@ Diagnostic &Checker::report(RuleID Rule, const Twine &Message,
     Scratch = Diagnostic();
     return Scratch;
   }
-  Diagnostic &D = Diags->report(Rule, Ref->Range, Message);
+  bool AtDefinition = Ref->DefinedAt.hasFile();
+  Diagnostic &D =
+      Diags->report(Rule, AtDefinition ? Ref->DefinedAt : Ref->Range, Message);
   D.About.Kind = licit::Subject::Model;
   D.About.ID = ID;
   for (StringRef L : LicenceIDs)
     D.About.Licences.push_back(L.str());
-  if (Ref->CarrierRange.hasFile())
+  if (!AtDefinition && Ref->CarrierRange.hasFile())
     D.Secondary.push_back(Ref->CarrierRange);
-  if (Ref->DefinedAt.hasFile())
-    D.Notes.push_back({Ref->DefinedAt, "'" + Ref->ID + "' is assigned here"});
+  if (AtDefinition)
+    for (const ModelRef *U : Uses)
+      D.Notes.push_back({U->Range, useNote(*U)});
   if (Res.InferredFromName && Res.Known)
     D.Notes.push_back(
         {SourceRange(),
@@ -182,9 +222,19 @@ void Checker::checkTraits(const Model *M, ArrayRef<Bound> Licences) {
   for (const TraitInfo &T : allTraits()) {
     if (Policy.isIgnored(T.Rule))
       continue;
+    // A licence with a stronger trait that is reported at least as loudly
+    // (research-only over non-commercial) says this one already.
+    auto ImpliedByReported = [&](const Bound &B) {
+      return any_of(traitsImplying(T.ID), [&](Trait S) {
+        RuleID Stronger = getTraitInfo(S).Rule;
+        return !Policy.isIgnored(Stronger) &&
+               Policy.severityOf(Stronger) >= Policy.severityOf(T.Rule) &&
+               flagsTrait(S, factOf(M, *B.L, S));
+      });
+    };
     SmallVector<const Bound *, 2> Having;
     for (const Bound &B : Licences)
-      if (flagsTrait(T.ID, factOf(M, *B.L, T.ID)))
+      if (flagsTrait(T.ID, factOf(M, *B.L, T.ID)) && !ImpliedByReported(B))
         Having.push_back(&B);
     if (Having.empty())
       continue;
@@ -369,9 +419,12 @@ void Checker::addAlternativeFix() {
     F.Title = ("use '" + A.To + "' (" + Names + ") instead: " + A.Reason).str();
     F.Edits.push_back({Ref->IDRange, escapeText(Ref->IDEscaping, A.To)});
     // Another model behaves differently: never applied without a human,
-    // and only shown where the replacement would not keep things working.
-    F.Safety = replacementSafety(*Ref, Res.Known,
-                                 KB.lookupModel(ModelKind::Hub, A.To));
+    // and only shown where the replacement would not keep things working
+    // for every use.
+    const Model *To = KB.lookupModel(ModelKind::Hub, A.To);
+    F.Safety = Applicability::Safe;
+    for (const ModelRef *U : Uses)
+      F.Safety = std::max(F.Safety, replacementSafety(*U, Res.Known, To));
     for (Diagnostic *D : Reported)
       D->Fixes.push_back(F);
     return;
@@ -386,10 +439,27 @@ void Checker::run() {
 void LicenceTermsPass::run(FactStore &Facts, const PassContext &Ctx,
                            DiagSink &Diags) {
   ArrayRef<ModelRef> Refs = Facts.all<ModelRef>();
+  // The uses of one literal, in the order of their first use.
+  struct Group {
+    const ModelResolution *Res;
+    SmallVector<const ModelRef *, 2> Uses;
+  };
+  std::vector<Group> Groups;
+  std::map<std::tuple<FileID, unsigned, StringRef, StringRef>, size_t> ByLiteral;
   for (const ModelResolution &R : Facts.all<ModelResolution>()) {
     const ModelRef &Ref = Refs[R.Ref];
     if (Ref.Role == RefRole::Use) {
-      Checker(Ref, R, Ctx, Diags).run();
+      if (!Ref.DefinedAt.hasFile()) {
+        Groups.push_back({&R, {&Ref}});
+        continue;
+      }
+      auto [It, New] = ByLiteral.try_emplace(
+          std::make_tuple(Ref.File, Ref.DefinedAt.Begin, StringRef(Ref.ID),
+                          StringRef(Ref.Revision)),
+          Groups.size());
+      if (New)
+        Groups.push_back({&R, {}});
+      Groups[It->second].Uses.push_back(&Ref);
       continue;
     }
     // Documentation describes; the policy decides which rules bind it.
@@ -397,13 +467,16 @@ void LicenceTermsPass::run(FactStore &Facts, const PassContext &Ctx,
     if (!Policy.scansDocs())
       continue;
     DiagSink Scratch;
-    Checker(Ref, R, Ctx, Scratch).run();
+    const ModelRef *Mention = &Ref;
+    Checker(Mention, R, Ctx, Scratch).run();
     std::vector<Diagnostic> Found;
     Scratch.moveTo(Found);
     for (Diagnostic &D : Found)
       if (Policy.scansDocs(D.Rule))
         Diags.report(D.Rule, D.Range, "") = std::move(D);
   }
+  for (const Group &G : Groups)
+    Checker(G.Uses, *G.Res, Ctx, Diags).run();
 }
 
 } // namespace licit::check
