@@ -47,3 +47,30 @@ if shutil.which("strace") and subprocess.run(
 # tests allow.
 if "address" in config.licit_sanitize:
     config.available_features.add("asan")
+# Consumers of licit's machine output (utils/test.sh installs them):
+# the SARIF multitool and ajv with the official SARIF schema, from npm;
+# clang-apply-replacements and pre-commit, from Debian. CI sets
+# LICIT_REQUIRE_TEST_TOOLS so that a missing one fails instead of skipping.
+test_tools = os.path.join(config.licit_src_root, "utils", "test-tools",
+                          "node_modules")
+external = {
+    "sarif-multitool": os.path.join(test_tools, ".bin", "sarif-multitool-linux"),
+    "ajv": os.path.join(test_tools, ".bin", "ajv"),
+    "clang-apply-replacements": shutil.which("clang-apply-replacements-14")
+                                or shutil.which("clang-apply-replacements"),
+    "pre-commit": shutil.which("pre-commit"),
+}
+missing = [name for name, path in external.items()
+           if not path or not os.path.exists(path)]
+if missing and os.environ.get("LICIT_REQUIRE_TEST_TOOLS"):
+    lit_config.fatal("test tools missing (run utils/test.sh): " +
+                     ", ".join(missing))
+# Before "%ajv", which is a prefix.
+config.substitutions.append(("%ajv_formats", os.path.join(test_tools, "ajv-formats")))
+config.substitutions.append(
+    ("%sarif_schema", os.path.join(test_tools, "@microsoft",
+                                   "sarif-multitool-linux", "sarif-2.1.0.json")))
+for name, path in external.items():
+    if name not in missing:
+        config.available_features.add(name)
+        config.substitutions.append(("%" + name, path))

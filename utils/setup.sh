@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(cmake ninja-build clang-14 lld-14 llvm-14-dev llvm-14-tools
           libclang-14-dev libtomlplusplus-dev libgtest-dev libgmock-dev
-          libclang-rt-14-dev python3 python3-psutil git strace)
+          libclang-rt-14-dev python3 python3-psutil git strace
+          ${LICIT_EXTRA_PACKAGES:-})
 
 if [ "${1:-}" != "--no-install" ]; then
   missing=()

@@ -10,7 +10,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LICIT_ENABLE_ASSERTIONS=ON utils/setup.sh "$@"
+# The real consumers of licit's output, for the tests only: pre-commit and
+# clang-apply-replacements from Debian, the SARIF multitool and ajv (with
+# the official SARIF schema) from npm into utils/test-tools.
+extra="pre-commit clang-tools-14"
+command -v npm >/dev/null || extra="$extra nodejs npm"
+LICIT_EXTRA_PACKAGES="$extra" LICIT_ENABLE_ASSERTIONS=ON utils/setup.sh "$@"
+if [ "${1:-}" != "--no-install" ]; then
+  npm install --prefix utils/test-tools --no-audit --no-fund --silent
+fi
+export LICIT_REQUIRE_TEST_TOOLS=1
 cmake --build build --target check-licit
 
 launcher=()

@@ -43,7 +43,7 @@ std::string ruleDescription(RuleID ID) {
 }
 
 std::string ruleHelpUrl(RuleID ID) {
-  return (LICIT_RULE_DOCS_URL + getRuleInfo(ID).Name + ".md").str();
+  return (LICIT_DOCS_URL "rules/" + getRuleInfo(ID).Name + ".md").str();
 }
 
 } // namespace licit

@@ -99,22 +99,34 @@ void emitFixesYaml(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
   sys::fs::current_path(Cwd);
   YamlFixes Out;
   // A fix several findings share (one reference breaking several rules)
-  // is exported once: clang-apply-replacements reports the same edit from
-  // two diagnostics of one file as a conflict only when they differ, but
-  // once is what a reader of the file expects.
-  std::vector<const Fix *> Exported;
-  for (const Diagnostic &D : Diags) {
+  // is exported once, with the most severe of them: two diagnostics making
+  // the same edit read as one change to a reviewer of the file.
+  auto Chosen = [&](const Diagnostic &D) -> const Fix * {
     const Fix *F = find_if(D.Fixes, [&](const Fix &F) {
       return F.Safety == Applicability::Safe ||
              (Unsafe && F.Safety == Applicability::Unsafe);
     });
     if (F == D.Fixes.end() || D.isFixed() ||
-        any_of(Exported, [&](const Fix *E) { return E->Edits == F->Edits; }))
+        Files.get(F->Edits.front().Range.File).Builtin)
+      return nullptr;
+    return F;
+  };
+  std::vector<std::pair<const Fix *, const Diagnostic *>> Exported;
+  for (const Diagnostic &D : Diags) {
+    const Fix *F = Chosen(D);
+    if (!F)
       continue;
+    auto It = find_if(Exported, [&](const auto &E) {
+      return E.first->Edits == F->Edits;
+    });
+    if (It == Exported.end())
+      Exported.push_back({F, &D});
+    else if (D.Level > It->second->Level)
+      It->second = &D;
+  }
+  for (auto [F, DP] : Exported) {
+    const Diagnostic &D = *DP;
     const SourceFile &File = Files.get(F->Edits.front().Range.File);
-    if (File.Builtin)
-      continue;
-    Exported.push_back(F);
     YamlDiagnostic Y;
     Y.DiagnosticName = getRuleInfo(D.Rule).Name.str();
     Y.DiagnosticMessage.Message = D.Message;

@@ -216,6 +216,7 @@ void SarifWriter::write(ArrayRef<Diagnostic> Diags) {
             J.attribute("name", "licit");
             J.attribute("version", LICIT_VERSION);
             J.attribute("semanticVersion", LICIT_VERSION);
+            J.attribute("informationUri", LICIT_DOCS_URL "README.md");
             writeRules();
           });
         });

@@ -314,8 +314,9 @@ void emitSummary(ArrayRef<Diagnostic> Diags, const RunInfo &Run,
        << " a safe fix: run with --fix.\n";
   if (UnsafeOnly && !Run.UnsafeFixes)
     OS << plural(UnsafeOnly, "finding") << (UnsafeOnly == 1 ? " has" : " have")
-       << " an unsafe fix (it changes behaviour): review it, then run with "
-          "--fix --unsafe-fixes.\n";
+       << " an unsafe fix (it changes behaviour): review "
+       << (UnsafeOnly == 1 ? "it" : "them")
+       << ", then run with --fix --unsafe-fixes.\n";
 }
 
 } // namespace licit

@@ -118,6 +118,12 @@ static cl::opt<bool> UnsafeFixes(
     cl::desc("With --fix, also apply unsafe fix-its (they change behaviour, "
              "e.g. swap a model for an alternative)"),
     LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the fixes --fix would apply to this file as YAML that "
+             "clang-apply-replacements applies (with --unsafe-fixes, unsafe "
+             "ones too)"),
+    cl::value_desc("file"), LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<bool> TimePasses("time-passes",
                                 cl::desc("Report the time each pass took"),
                                 LICIT_SUBS, cl::cat(LicitCategory));
@@ -219,8 +225,8 @@ int main(int argc, char **argv) {
   Expected<GlobList> AsErrors = GlobList::parse(WarningsAsErrors);
   if (!AsErrors)
     return fail("--warnings-as-errors: " + toString(AsErrors.takeError()));
-  if (UnsafeFixes && !FixOpt)
-    return fail("--unsafe-fixes requires --fix");
+  if (UnsafeFixes && !FixOpt && ExportFixes.empty())
+    return fail("--unsafe-fixes requires --fix or --export-fixes");
   if (!PolicyPath.empty() && !sys::fs::exists(PolicyPath))
     return fail("--policy: no such file '" + PolicyPath + "'");
 
@@ -285,8 +291,8 @@ int main(int argc, char **argv) {
   }
 
   if (Cmd == Command::Models) {
-    if (FixOpt)
-      return fail("--fix applies to 'check', not 'models'");
+    if (FixOpt || !ExportFixes.empty())
+      return fail("--fix and --export-fixes apply to 'check', not 'models'");
     // The inventory: the selected extract passes and the resolve passes,
     // no checks.
     Expected<GlobList> NoChecks =
@@ -353,6 +359,14 @@ int main(int argc, char **argv) {
   case OutputFormat::ParseableFixits:
     emitParseableFixits(Diags, S.files(), Out);
     break;
+  }
+  if (!ExportFixes.empty()) {
+    std::error_code EC;
+    raw_fd_ostream Yaml(ExportFixes, EC);
+    if (EC)
+      return fail("--export-fixes: cannot write '" + ExportFixes +
+                  "': " + EC.message());
+    emitFixesYaml(Diags, S.files(), UnsafeFixes, Yaml);
   }
   // The summary is for people: after the text, or on the terminal when
   // the findings went to a file; never inside machine output.

@@ -63,7 +63,8 @@ llvm::StringRef rulePage(RuleID ID);
 /// The first paragraph of the page's "What it flags" section, on one line.
 std::string ruleDescription(RuleID ID);
 
-/// The URL of the rule's page (LICIT_RULE_DOCS_URL at configure time).
+/// The URL of the rule's page (under LICIT_DOCS_URL, set at configure
+/// time).
 std::string ruleHelpUrl(RuleID ID);
 
 /// Looks a rule up by its kebab-case id.
