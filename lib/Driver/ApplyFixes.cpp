@@ -6,6 +6,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Driver/ApplyFixes.h"
+#include "licit/Config/ConfigTree.h"
+#include "licit/Formats/Json.h"
+#include "licit/Formats/Toml.h"
+#include "licit/Python/Tokenizer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -98,50 +102,115 @@ static Error replaceFile(StringRef Path, StringRef Read, StringRef Content) {
   return Error::success();
 }
 
+/// \returns why \p Text would not parse as a file of kinds \p Kinds, or
+/// nothing when it would (or licit has no parser for the kind).
+static Optional<std::string> parseProblem(const SourceFile &F,
+                                          StringRef Text) {
+  FileKindSet K = F.Kinds;
+  if (K.contains(FileKind::Json) || K.contains(FileKind::Notebook)) {
+    json::ParseResult R = json::parse(Text);
+    if (!R.Root)
+      return R.ErrorMessage;
+  } else if (K.contains(FileKind::Toml) || K.contains(FileKind::Policy)) {
+    TomlReadResult R = readToml(F.ID, Text, F.Path);
+    if (!R.Root)
+      return R.ErrorMessage;
+  } else if (K.contains(FileKind::Yaml) || K.contains(FileKind::Compose)) {
+    config::ReadResult R = config::readYaml(Text);
+    if (!R.Error.empty())
+      return R.Error;
+  } else if (K.contains(FileKind::Python)) {
+    std::vector<python::Token> Tokens = python::tokenize(Text);
+    if (any_of(Tokens, [](const python::Token &T) { return T.Unterminated; }))
+      return std::string("a string would be left unterminated");
+    if (!Tokens.empty() && Tokens.back().Depth != 0)
+      return std::string("a bracket would be left open");
+  }
+  return None;
+}
+
+/// \p Old with \p Edits (sorted, not overlapping) applied.
+static std::string applyEdits(StringRef Old, ArrayRef<Edit> Edits) {
+  std::string Content;
+  size_t At = 0;
+  for (const Edit &E : Edits) {
+    Content += Old.slice(At, E.Range.Begin);
+    Content += E.Text;
+    At = E.Range.End;
+  }
+  Content += Old.substr(At);
+  return Content;
+}
+
+Error rewriteFile(const SourceFile &File, ArrayRef<Edit> Edits) {
+  std::vector<Edit> Sorted(Edits.begin(), Edits.end());
+  llvm::sort(Sorted, [](const Edit &A, const Edit &B) {
+    return A.Range.Begin < B.Range.Begin;
+  });
+  StringRef Old = File.text();
+  std::string New = applyEdits(Old, Sorted);
+  if (!parseProblem(File, Old))
+    if (Optional<std::string> Why = parseProblem(File, New))
+      return createStringError(inconvertibleErrorCode(),
+                               "'" + File.Path +
+                                   "' would no longer parse (" + *Why +
+                                   "); not changed");
+  return replaceFile(File.Path, Old, New);
+}
+
 FixSummary applyFixes(MutableArrayRef<Diagnostic> Diags,
                       const SourceFiles &Files, const TrustBoundary &Boundary,
                       bool Unsafe) {
   FixSummary Summary;
-  struct FileFixes {
-    std::vector<Edit> Edits;
-    /// The diagnostics whose fix these edits are, and which one.
-    std::vector<std::pair<Diagnostic *, int>> Fixed;
+  struct Chosen {
+    Diagnostic *D;
+    int Index;
   };
-  DenseMap<FileID, FileFixes> ByFile;
+  auto Title = [](const Diagnostic &D, int Index) {
+    return "fix '" + D.Fixes[Index].Title + "' [" +
+           getRuleInfo(D.Rule).Name.str() + "]";
+  };
+  DenseMap<FileID, std::vector<Chosen>> ByFile;
   for (Diagnostic &D : Diags) {
-    const Fix *Chosen = find_if(D.Fixes, [&](const Fix &F) {
+    const Fix *F = find_if(D.Fixes, [&](const Fix &F) {
       return F.Safety == Applicability::Safe ||
              (Unsafe && F.Safety == Applicability::Unsafe);
     });
-    if (Chosen == D.Fixes.end() || Chosen->Edits.empty())
+    if (F == D.Fixes.end() || F->Edits.empty())
       continue;
-    FileID ID = Chosen->Edits.front().Range.File;
-    assert(all_of(Chosen->Edits,
+    FileID ID = F->Edits.front().Range.File;
+    assert(all_of(F->Edits,
                   [&](const Edit &E) {
                     return E.Range.File == ID && E.Range.hasOffsets();
                   }) &&
            "a fix edits one file, at known offsets");
-    const SourceFile &F = Files.get(ID);
+    const SourceFile &File = Files.get(ID);
     // Only files read whole and inside the checked trees are rewritten;
     // never a built-in policy.
-    if (F.Builtin || !F.Buffer || F.Buffer->getBufferSize() != F.Size ||
-        !Boundary.isInCheckedTree(F.AbsPath))
+    if (File.Builtin || !File.Buffer ||
+        File.Buffer->getBufferSize() != File.Size ||
+        !Boundary.isInCheckedTree(File.AbsPath))
       continue;
-    FileFixes &Have = ByFile[ID];
-    bool Conflict = any_of(Chosen->Edits, [&](const Edit &N) {
-      return any_of(Have.Edits, [&](const Edit &H) {
-        return !(N == H) && N.Range.Begin < H.Range.End &&
-               H.Range.Begin < N.Range.End;
+    int Index = F - D.Fixes.begin();
+    std::vector<Chosen> &Have = ByFile[ID];
+    // Another finding's fix may make the same edits (one reference breaking
+    // several rules); any other overlap is a conflict.
+    auto Clash = find_if(Have, [&](const Chosen &C) {
+      return any_of(C.D->Fixes[C.Index].Edits, [&](const Edit &H) {
+        return any_of(F->Edits, [&](const Edit &N) {
+          return !(N == H) && N.Range.Begin < H.Range.End &&
+                 H.Range.Begin < N.Range.End;
+        });
       });
     });
-    if (Conflict) {
-      ++Summary.Conflicts;
+    if (Clash != Have.end()) {
+      Summary.Problems.push_back(
+          {F->Edits.front().Range,
+           Title(D, Index) + " was not applied: it overlaps " +
+               Title(*Clash->D, Clash->Index) + "; run --fix again"});
       continue;
     }
-    for (const Edit &N : Chosen->Edits)
-      if (!is_contained(Have.Edits, N))
-        Have.Edits.push_back(N);
-    Have.Fixed.push_back({&D, int(Chosen - D.Fixes.begin())});
+    Have.push_back({&D, Index});
   }
   // In file order, so the output never depends on the hash map. A file
   // that cannot be written keeps its findings unfixed; the others go on.
@@ -150,27 +219,42 @@ FixSummary applyFixes(MutableArrayRef<Diagnostic> Diags,
     IDs.push_back(Entry.first);
   llvm::sort(IDs);
   for (FileID ID : IDs) {
-    FileFixes &FF = ByFile[ID];
-    llvm::sort(FF.Edits, [](const Edit &A, const Edit &B) {
-      return A.Range.Begin < B.Range.Begin;
-    });
     const SourceFile &F = Files.get(ID);
     StringRef Old = F.text();
-    std::string Content;
-    size_t At = 0;
-    for (const Edit &E : FF.Edits) {
-      Content += Old.slice(At, E.Range.Begin);
-      Content += E.Text;
-      At = E.Range.End;
+    // Each fix is kept only if the file still parses with it, when it
+    // parsed before: a fix never breaks a file.
+    bool Parsed = !parseProblem(F, Old);
+    std::vector<Edit> Edits;
+    std::vector<Chosen> Kept;
+    for (const Chosen &C : ByFile[ID]) {
+      std::vector<Edit> Trial = Edits;
+      for (const Edit &E : C.D->Fixes[C.Index].Edits)
+        if (!is_contained(Trial, E))
+          Trial.push_back(E);
+      llvm::sort(Trial, [](const Edit &A, const Edit &B) {
+        return A.Range.Begin < B.Range.Begin;
+      });
+      if (Parsed)
+        if (Optional<std::string> Why = parseProblem(F, applyEdits(Old, Trial))) {
+          Summary.Problems.push_back(
+              {C.D->Fixes[C.Index].Edits.front().Range,
+               Title(*C.D, C.Index) +
+                   " was not applied: the file would no longer parse (" +
+                   *Why + ")"});
+          continue;
+        }
+      Edits = std::move(Trial);
+      Kept.push_back(C);
     }
-    Content += Old.substr(At);
-    if (Error E = replaceFile(F.Path, Old, Content)) {
+    if (Kept.empty())
+      continue;
+    if (Error E = replaceFile(F.Path, Old, applyEdits(Old, Edits))) {
       Summary.Failures.push_back(toString(std::move(E)));
       continue;
     }
-    for (auto [D, Index] : FF.Fixed)
-      D->AppliedFix = Index;
-    Summary.Applied += FF.Fixed.size();
+    for (const Chosen &C : Kept)
+      C.D->AppliedFix = C.Index;
+    Summary.Applied += Kept.size();
     ++Summary.Files;
   }
   return Summary;

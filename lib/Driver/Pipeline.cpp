@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Driver/Pipeline.h"
+#include "licit/Driver/Suppressions.h"
 #include "licit/Facts/ModelRef.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/ThreadPool.h"
@@ -120,6 +121,12 @@ PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
           Pass.Pass->run(File, Ctx, R.Facts, Sink);
           Sink.moveTo(R.Diags);
           R.Seconds[PI] += secondsSince(Start);
+        }
+        // The file's suppressions, while its text is at hand.
+        if (File.Kinds.readMode() == ReadMode::Text) {
+          DiagSink Sink(suppressionRules());
+          findSuppressions(File, R.Facts, Sink);
+          Sink.moveTo(R.Diags);
         }
         // Each pass reads in its own order; inventories list a file's
         // references as the file has them.

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Driver/Resolver.h"
+#include "licit/Driver/Suppressions.h"
 #include "licit/Policy/Policy.h"
 #include "llvm/ADT/STLExtras.h"
 #include <tuple>
@@ -20,12 +21,6 @@ bool DiagnosticResolver::resolve(Diagnostic &D) {
   const SourceFile &File = Files.get(D.Range.File);
   if (getRuleInfo(D.Rule).isConfigurable())
     Policy = &PolicyFor(File);
-  if (Policy)
-    if (const PolicyException *E = Policy->findException(D, File.AbsPath)) {
-      Used.insert(E);
-      ++Suppressed;
-      return false;
-    }
   D.Level =
       Policy ? Policy->severityOf(D.Rule) : getRuleInfo(D.Rule).DefaultSeverity;
   if (D.Level == Severity::Warning &&
@@ -33,8 +28,23 @@ bool DiagnosticResolver::resolve(Diagnostic &D) {
     D.Level = Severity::Error;
   if (D.Level == Severity::Off)
     return false;
+  // The comment at the finding is more specific than the policy.
+  if (Inline && Inline->suppresses(D)) {
+    ++SuppressedInline;
+    return false;
+  }
   if (Policy)
-    if (const Located<Severity> *S = Policy->settingOf(D.Rule))
+    if (const PolicyException *E = Policy->findException(D, File.AbsPath)) {
+      Used.insert(E);
+      ++Suppressed;
+      return false;
+    }
+  // The policy line that set the severity, where it explains something: a
+  // built-in pack repeating the rule's default does not.
+  if (Policy)
+    if (const Located<Severity> *S = Policy->settingOf(D.Rule);
+        S && !(Files.get(S->Range.File).Builtin &&
+               S->Value == getRuleInfo(D.Rule).DefaultSeverity))
       D.Notes.push_back(
           {S->Range, ("'" + getRuleInfo(D.Rule).Name + "' is set to '" +
                       severityName(S->Value) + "' here")

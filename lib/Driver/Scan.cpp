@@ -8,6 +8,7 @@
 #include "licit/Driver/Scan.h"
 #include "licit/Driver/Discovery.h"
 #include "licit/Driver/Resolver.h"
+#include "licit/Driver/Suppressions.h"
 #include "licit/Pass/PassRegistry.h"
 #include "licit/Policy/Policy.h"
 #include "llvm/ADT/SmallString.h"
@@ -98,12 +99,13 @@ Error Scan::run() {
 }
 
 void Scan::finish(bool ReportUnusedExceptions) {
+  SuppressionIndex Inline(Facts.all<Suppression>());
   DiagnosticResolver Resolver(
       WS.files(),
       [this](const SourceFile &F) -> const CompiledPolicy & {
         return policyFor(F);
       },
-      Options.WarningsAsErrors);
+      Options.WarningsAsErrors, &Inline);
   std::vector<Diagnostic> Kept;
   auto ResolveAll = [&](std::vector<Diagnostic> &Batch) {
     for (Diagnostic &D : Batch)
@@ -117,21 +119,28 @@ void Scan::finish(bool ReportUnusedExceptions) {
   std::vector<Diagnostic> Policy;
   WS.policies().problemsOf(UsedPolicies.getArrayRef(), Policy);
   ResolveAll(Policy);
-  // Only now has every finding met the exceptions.
+  // Only now has every finding met the suppressions and exceptions.
   if (ReportUnusedExceptions) {
     WS.policies().reportUnusedExceptions(UsedPolicies.getArrayRef(),
                                          Resolver.usedExceptions(), Policy);
+    if (Options.ReportUnusedSuppressions) {
+      DiagSink Unused;
+      Inline.reportUnused(Unused);
+      Unused.moveTo(Policy);
+    }
     ResolveAll(Policy);
   }
   sortDiagnostics(WS.files(), Kept);
   Diags = std::move(Kept);
   Suppressed = Resolver.suppressed();
+  SuppressedInline = Resolver.suppressedInline();
 }
 
 RunInfo Scan::runInfo() const {
   RunInfo Run;
   Run.FilesChecked = Stats.FilesChecked;
   Run.SuppressedByPolicy = Suppressed;
+  Run.SuppressedInline = SuppressedInline;
   return Run;
 }
 

@@ -230,7 +230,7 @@ static Optional<std::pair<size_t, std::string>> findHazard(StringRef Text) {
   return None;
 }
 
-static TomlReadResult readToml(FileID File, StringRef Text, StringRef Name) {
+TomlReadResult readToml(FileID File, StringRef Text, StringRef Name) {
   TomlReadResult Result;
   if (Optional<std::pair<size_t, std::string>> Hazard = findHazard(Text)) {
     unsigned At = Hazard->first;

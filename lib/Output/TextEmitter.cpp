@@ -86,13 +86,21 @@ static void printAt(const SourceFiles &Files, raw_ostream &OS, bool Colors,
   // SMDiagnostic draws fix-its from pointers into the printed line.
   SmallVector<SMFixIt, 1> FixIts;
   const char *Base = Shown.data() + Shift;
-  for (const Edit &E : Edits)
-    if (E.Range.File == Range.File && E.Range.hasOffsets() &&
-        E.Range.Begin >= ShowBegin && E.Range.End <= ShowEnd)
-      FixIts.push_back(SMFixIt(
+  for (const Edit &E : Edits) {
+    if (E.Range.File != Range.File || !E.Range.hasOffsets() ||
+        E.Range.Begin < ShowBegin || E.Range.End > ShowEnd)
+      continue;
+    // A deletion shows as its range, as clang draws one: no fix-it line
+    // of blanks.
+    if (E.Text.empty()) {
+      AddColumns(E.Range);
+      continue;
+    }
+    FixIts.push_back(SMFixIt(
           SMRange(SMLoc::getFromPointer(Base + (E.Range.Begin - ShowBegin)),
                   SMLoc::getFromPointer(Base + (E.Range.End - ShowBegin))),
           E.Text));
+  }
   // The location is the file's; the caret goes to the window's column, so
   // SMDiagnostic prints no location of its own (an empty file name).
   Position P = Files.position(Range.File, Range.Begin);
@@ -241,6 +249,11 @@ void emitText(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
   BlockPrinter Printer(Files, OS, Colors);
   for (const auto &Block : blocksOf(Diags))
     Printer.print(Block);
+}
+
+void emitMessage(const SourceFiles &Files, raw_ostream &OS, bool Colors,
+                 SourceRange Range, Severity Level, const Twine &Message) {
+  printLine(Files, OS, Colors, Range, kindOf(Level), Message);
 }
 
 static std::string plural(unsigned N, StringRef Word) {

@@ -326,6 +326,19 @@ bool PolicyLoader::Impl::expect(const TomlNode &Node, TomlNode::KindTy Kind) {
   return false;
 }
 
+/// The fix that renames the key at \p KeyRange of \p Table to \p To:
+/// safe, unless \p To is in the table already ("[rule]" beside "[rules]"),
+/// where a rename would define it twice and the two must be merged by hand.
+static Fix renameKey(const TomlNode &Table, SourceRange KeyRange,
+                     StringRef To) {
+  if (Table.get(To))
+    return {("merge into the '" + To + "' already defined").str(),
+            {Edit{KeyRange, To.str()}},
+            Applicability::DisplayOnly};
+  return {("replace with '" + To + "'").str(), {Edit{KeyRange, To.str()}},
+          Applicability::Safe};
+}
+
 bool PolicyLoader::Impl::checkKeys(const TomlNode &Table,
                                    ArrayRef<StringRef> Known, StringRef Where) {
   bool OK = true;
@@ -339,9 +352,7 @@ bool PolicyLoader::Impl::checkKeys(const TomlNode &Table,
       Msg += "; did you mean '" + Hint + "'?";
     Diagnostic &D = report(RuleID::PolicyUnknownKey, Value.KeyRange, Msg);
     if (!Hint.empty())
-      D.Fixes.push_back({"replace with '" + Hint + "'",
-                         {Edit{Value.KeyRange, Hint}},
-                         Applicability::Safe});
+      D.Fixes.push_back(renameKey(Table, Value.KeyRange, Hint));
   }
   return OK;
 }
@@ -448,9 +459,7 @@ void PolicyLoader::Impl::compileRules(const TomlNode &Table,
                  "unknown rule id '" + Key + "'" +
                      (Hint.empty() ? "" : "; did you mean '" + Hint + "'?"));
       if (!Hint.empty())
-        D.Fixes.push_back({"replace with '" + Hint + "'",
-                           {Edit{Value.KeyRange, Hint}},
-                           Applicability::Safe});
+        D.Fixes.push_back(renameKey(Table, Value.KeyRange, Hint));
       continue;
     }
     if (!getRuleInfo(*Rule).isConfigurable()) {

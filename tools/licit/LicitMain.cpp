@@ -14,6 +14,7 @@
 #include "licit/Driver/ApplyFixes.h"
 #include "licit/Driver/Discovery.h"
 #include "licit/Driver/Scan.h"
+#include "licit/Driver/Suppressions.h"
 #include "licit/Driver/Workspace.h"
 #include "licit/Knowledge/KnowledgeBase.h"
 #include "licit/Output/Emitters.h"
@@ -118,6 +119,11 @@ static cl::opt<bool> UnsafeFixes(
     cl::desc("With --fix, also apply unsafe fix-its (they change behaviour, "
              "e.g. swap a model for an alternative)"),
     LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<std::string> AddSuppressions(
+    "add-suppressions",
+    cl::desc("Write a 'licit: ignore[rule] REASON' comment for each finding "
+             "(on its line, or above its statement), then exit"),
+    cl::value_desc("reason"), LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<std::string> ExportFixes(
     "export-fixes",
     cl::desc("Write the fixes --fix would apply to this file as YAML that "
@@ -148,6 +154,34 @@ static void listRules() {
   for (const RuleInfo &R : allRules())
     outs() << R.Name << " (" << severityName(R.DefaultSeverity) << ")\n    "
            << R.Summary << "\n";
+}
+
+/// --add-suppressions: comments the findings of \p S, then says what it
+/// wrote (ruff's --add-noqa).
+static int addSuppressions(Scan &S, const TrustBoundary &Boundary,
+                           StringRef Reason) {
+  SuppressionPlan Plan = planSuppressions(S.diagnostics(), S.files(), Reason);
+  unsigned Files = 0, Comments = 0;
+  int Exit = 0;
+  for (const auto &[ID, Edits] : Plan.Edits) {
+    const SourceFile &F = S.files().get(ID);
+    if (!Boundary.isInCheckedTree(F.AbsPath))
+      continue;
+    if (Error E = rewriteFile(F, Edits)) {
+      Exit = fail("--add-suppressions: " + toString(std::move(E)));
+      continue;
+    }
+    ++Files;
+    Comments += Edits.size();
+  }
+  outs() << "Added " << Comments << " suppression"
+         << (Comments == 1 ? "" : "s") << " to " << Files << " file"
+         << (Files == 1 ? "" : "s") << ".\n";
+  if (Plan.NoComment)
+    outs() << Plan.NoComment
+           << " findings are in files without comments or cannot be "
+              "suppressed inline: accept them with a policy exception.\n";
+  return Exit ? Exit : (S.exitCode() == 2 ? 2 : 0);
 }
 
 int main(int argc, char **argv) {
@@ -225,6 +259,19 @@ int main(int argc, char **argv) {
   Expected<GlobList> AsErrors = GlobList::parse(WarningsAsErrors);
   if (!AsErrors)
     return fail("--warnings-as-errors: " + toString(AsErrors.takeError()));
+  if (AddSuppressions.getNumOccurrences()) {
+    StringRef Reason = StringRef(AddSuppressions).trim();
+    if (Reason.empty())
+      return fail("--add-suppressions: give the reason the findings are "
+                  "accepted, e.g. --add-suppressions='approved by legal, "
+                  "LEGAL-12'");
+    if (Reason.find_first_of("\r\n") != StringRef::npos ||
+        Reason.contains("-->") || Reason.contains("*/"))
+      return fail("--add-suppressions: the reason must be one line that "
+                  "does not close a comment");
+    if (FixOpt)
+      return fail("--add-suppressions and --fix go in separate runs");
+  }
   if (UnsafeFixes && !FixOpt && ExportFixes.empty())
     return fail("--unsafe-fixes requires --fix or --export-fixes");
   if (!PolicyPath.empty() && !sys::fs::exists(PolicyPath))
@@ -255,6 +302,9 @@ int main(int argc, char **argv) {
   Options.DiscoverPolicies = !sys::Process::GetEnv("LICIT_NO_DEFAULT_POLICY");
   Options.Passes = std::move(*Passes);
   Options.WarningsAsErrors = std::move(*AsErrors);
+  // With passes left out, their findings cannot occur: a suppression of
+  // them is not unused.
+  Options.ReportUnusedSuppressions = !PassGlobs.getNumOccurrences();
   Options.Pipeline.Threads = Jobs;
 
   // What licit may read: the checked trees and the policy directories.
@@ -325,16 +375,16 @@ int main(int argc, char **argv) {
     emitText(S.diagnostics(), S.files(), errs(), Colors);
     return S.exitCode() == 2 ? 2 : 0;
   }
+  if (AddSuppressions.getNumOccurrences())
+    return addSuppressions(S, WS.boundary(), StringRef(AddSuppressions).trim());
   RunInfo Run = S.runInfo();
   FixSummary Fixed;
   if (FixOpt) {
     Fixed = applyFixes(S.diagnostics(), S.files(), WS.boundary(), UnsafeFixes);
     Run.Fixing = true;
     Run.UnsafeFixes = UnsafeFixes;
-    if (Fixed.Conflicts)
-      WithColor::warning(errs(), "licit")
-          << Fixed.Conflicts
-          << " fix-its overlap others and were not applied\n";
+    for (const auto &[Where, Why] : Fixed.Problems)
+      emitMessage(S.files(), errs(), Colors, Where, Severity::Warning, Why);
   }
   ArrayRef<Diagnostic> Diags = S.diagnostics();
   switch (Format) {

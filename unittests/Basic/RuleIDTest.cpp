@@ -18,7 +18,8 @@ TEST(RuleIDTest, IdsAreUniqueKebabCaseInAKnownArea) {
     EXPECT_TRUE(Seen.insert(R.Name).second) << R.Name.str();
     EXPECT_EQ(R.Name.lower(), R.Name.str());
     EXPECT_TRUE(R.area() == "licence" || R.area() == "model" ||
-                R.area() == "policy" || R.area() == "input")
+                R.area() == "policy" || R.area() == "input" ||
+                R.area() == "suppression")
         << R.Name.str();
     EXPECT_FALSE(R.Summary.endswith(".")) << R.Name.str();
   }

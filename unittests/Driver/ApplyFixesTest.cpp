@@ -75,5 +75,77 @@ TEST_F(ApplyFixesTest, LeavesAFileChangedSinceItWasRead) {
   EXPECT_EQ(readDisk(), "z = 2\n");
 }
 
+/// Findings in a JSON file as licit read it, each fixed by one edit.
+class ApplyFixesJsonTest : public ApplyFixesTest {
+protected:
+  FileID read(StringRef Text) {
+    Path = (Dir + "/config.json").str();
+    writeDisk(Text);
+    FileID ID = Files.add(Path, Path).first;
+    SourceFile &F = Files.get(ID);
+    F.setContents(MemoryBuffer::getMemBufferCopy(Text, Path));
+    F.Size = Text.size();
+    F.Kinds = FileKind::Json;
+    return ID;
+  }
+  Diagnostic finding(FileID ID, unsigned Begin, unsigned End, StringRef To,
+                     StringRef Title) {
+    Diagnostic D;
+    D.Rule = RuleID::PolicyUnknownKey;
+    D.Range = {ID, Begin, End};
+    D.Fixes.push_back({Title.str(), {Edit{{ID, Begin, End}, To.str()}},
+                       Applicability::Safe});
+    return D;
+  }
+};
+
+TEST_F(ApplyFixesJsonTest, DropsAFixThatWouldBreakTheFile) {
+  FileID ID = read("{\"a\": 1}\n");
+  std::vector<Diagnostic> Diags{finding(ID, 6, 7, "2", "two"),
+                                finding(ID, 7, 8, "", "unclose")};
+  FixSummary S =
+      applyFixes(Diags, Files, TrustBoundary::unrestricted(), false);
+  EXPECT_EQ(S.Applied, 1u);
+  EXPECT_TRUE(Diags[0].isFixed());
+  EXPECT_FALSE(Diags[1].isFixed());
+  ASSERT_EQ(S.Problems.size(), 1u);
+  EXPECT_EQ(S.Problems[0].first, (SourceRange{ID, 7, 8}));
+  EXPECT_NE(S.Problems[0].second.find(
+                "fix 'unclose' [policy-unknown-key] was not applied: the file "
+                "would no longer parse"),
+            std::string::npos)
+      << S.Problems[0].second;
+  EXPECT_EQ(readDisk(), "{\"a\": 2}\n");
+}
+
+TEST_F(ApplyFixesJsonTest, FixesAFileThatDidNotParseBefore) {
+  // Already broken: the check has nothing to protect.
+  FileID ID = read("{\"a\": 1\n");
+  std::vector<Diagnostic> Diags{finding(ID, 6, 7, "2", "two")};
+  FixSummary S =
+      applyFixes(Diags, Files, TrustBoundary::unrestricted(), false);
+  EXPECT_EQ(S.Applied, 1u);
+  EXPECT_TRUE(S.Problems.empty());
+  EXPECT_EQ(readDisk(), "{\"a\": 2\n");
+}
+
+TEST_F(ApplyFixesJsonTest, RejectsOverlappingFixesAndAppliesSharedOnesOnce) {
+  FileID ID = read("{\"abc\": 1}\n");
+  std::vector<Diagnostic> Diags{finding(ID, 2, 4, "xy", "first"),
+                                finding(ID, 2, 4, "xy", "same edits"),
+                                finding(ID, 3, 5, "zz", "overlapping")};
+  FixSummary S =
+      applyFixes(Diags, Files, TrustBoundary::unrestricted(), false);
+  EXPECT_EQ(S.Applied, 2u);
+  EXPECT_TRUE(Diags[0].isFixed());
+  EXPECT_TRUE(Diags[1].isFixed());
+  EXPECT_FALSE(Diags[2].isFixed());
+  ASSERT_EQ(S.Problems.size(), 1u);
+  EXPECT_EQ(S.Problems[0].second,
+            "fix 'overlapping' [policy-unknown-key] was not applied: it "
+            "overlaps fix 'first' [policy-unknown-key]; run --fix again");
+  EXPECT_EQ(readDisk(), "{\"xyc\": 1}\n");
+}
+
 } // namespace
 } // namespace licit

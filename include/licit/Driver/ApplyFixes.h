@@ -25,8 +25,9 @@ namespace licit {
 struct FixSummary {
   unsigned Applied = 0;
   unsigned Files = 0;
-  /// Fixes left out because they overlap one already chosen.
-  unsigned Conflicts = 0;
+  /// Fixes not applied, and why: one overlaps a fix already chosen, or
+  /// would leave the file unparseable. Located at the fix's first edit.
+  std::vector<std::pair<SourceRange, std::string>> Problems;
   /// Why each file that could not be fixed was not; its findings stay
   /// unfixed.
   std::vector<std::string> Failures;
@@ -45,6 +46,11 @@ struct FixSummary {
 /// link and has no other hard links; the new one keeps mode and owner and
 /// is synced to disk. A file that cannot be written is listed in the
 /// summary's Failures and the others are still written.
+/// Writes \p File (read whole) with \p Edits applied, atomically; refuses
+/// when the file parsed before and would not after, or changed on disk
+/// since licit read it.
+llvm::Error rewriteFile(const SourceFile &File, llvm::ArrayRef<Edit> Edits);
+
 FixSummary applyFixes(llvm::MutableArrayRef<Diagnostic> Diags,
                       const SourceFiles &Files, const TrustBoundary &Boundary,
                       bool Unsafe);

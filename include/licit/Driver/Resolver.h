@@ -25,6 +25,7 @@
 namespace licit {
 
 class CompiledPolicy;
+class SuppressionIndex;
 struct PolicyException;
 
 class DiagnosticResolver {
@@ -34,16 +35,18 @@ public:
   DiagnosticResolver(
       const SourceFiles &Files,
       std::function<const CompiledPolicy &(const SourceFile &)> PolicyFor,
-      const GlobList &WarningsAsErrors)
+      const GlobList &WarningsAsErrors, SuppressionIndex *Inline = nullptr)
       : Files(Files), PolicyFor(std::move(PolicyFor)),
-        WarningsAsErrors(WarningsAsErrors) {}
+        WarningsAsErrors(WarningsAsErrors), Inline(Inline) {}
 
-  /// Decides \p D's severity and notes. \returns false when it is dropped
-  /// (covered by an exception, or 'off').
+  /// Decides \p D's severity and notes. \returns false when it is dropped:
+  /// 'off', or covered by an inline suppression or else a policy exception.
   bool resolve(Diagnostic &D);
 
   /// Findings covered by a policy exception.
   unsigned suppressed() const { return Suppressed; }
+  /// Findings covered by an inline suppression.
+  unsigned suppressedInline() const { return SuppressedInline; }
   const llvm::DenseSet<const PolicyException *> &usedExceptions() const {
     return Used;
   }
@@ -53,8 +56,10 @@ private:
   /// Owned: the resolver outlives the expression that builds it.
   std::function<const CompiledPolicy &(const SourceFile &)> PolicyFor;
   const GlobList &WarningsAsErrors;
+  SuppressionIndex *Inline;
   llvm::DenseSet<const PolicyException *> Used;
   unsigned Suppressed = 0;
+  unsigned SuppressedInline = 0;
 };
 
 /// Sorts \p Diags by file path, offset, rule and message: the order every

@@ -53,6 +53,9 @@ struct ScanOptions {
   GlobList Passes;
   /// Rules whose warnings become errors (--warnings-as-errors).
   GlobList WarningsAsErrors;
+  /// Report inline suppressions that matched nothing (off when --passes
+  /// leaves passes out: their findings cannot occur).
+  bool ReportUnusedSuppressions = true;
   PipelineOptions Pipeline;
 };
 
@@ -106,6 +109,7 @@ private:
   std::vector<Diagnostic> Diags;
   PipelineStats Stats;
   unsigned Suppressed = 0;
+  unsigned SuppressedInline = 0;
 };
 
 } // namespace licit

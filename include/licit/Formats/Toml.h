@@ -61,6 +61,10 @@ struct TomlReadResult {
   std::string ErrorMessage;
 };
 
+/// Reads \p Text, the contents of file \p File called \p Name.
+TomlReadResult readToml(FileID File, llvm::StringRef Text,
+                        llvm::StringRef Name);
+
 /// \returns \p File's text parsed as TOML, parsed once whoever asks (the
 /// policy loader, a manifest pass).
 const TomlReadResult &parsedToml(const SourceFile &File);
