@@ -39,31 +39,13 @@ static std::error_code syncDirectory(StringRef Dir) {
   return EC;
 }
 
-/// Replaces \p Path, which licit read as \p Read, with \p Content: refuses a
-/// symbolic link or a file with other hard links (replacing would cut the
-/// link), and a file changed since it was read; then writes a temporary
-/// file beside it with the same mode and owner, syncs it, renames it over
-/// the file and syncs the directory. A temporary file is removed if licit
-/// fails or is interrupted (not if it is killed outright).
-static Error replaceFile(StringRef Path, StringRef Read, StringRef Content) {
-  auto Refuse = [&](const Twine &Why) {
-    return createStringError(inconvertibleErrorCode(),
-                             "'" + Path + "' " + Why + "; not fixed");
-  };
-  sys::fs::file_status Status;
-  if (std::error_code EC = sys::fs::status(Path, Status, /*Follow=*/false))
-    return createFileError(Path, EC);
-  if (sys::fs::is_symlink_file(Status))
-    return Refuse("is a symbolic link");
-  if (Status.getLinkCount() > 1)
-    return Refuse("has other hard links");
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Now =
-      MemoryBuffer::getFile(Path, /*IsText=*/false,
-                            /*RequiresNullTerminator=*/false);
-  if (!Now)
-    return createFileError(Path, Now.getError());
-  if ((*Now)->getBuffer() != Read)
-    return Refuse("changed since licit read it");
+/// Writes \p Content to a temporary file beside \p Path, lets \p Prepare
+/// set its mode and owner, syncs it, renames it over \p Path and syncs the
+/// directory. The temporary file is removed if licit fails or is
+/// interrupted (not if it is killed outright).
+static Error
+writeThroughTemp(StringRef Path, StringRef Content,
+                 function_ref<std::error_code(int FD)> Prepare) {
   Expected<sys::fs::TempFile> Temp =
       sys::fs::TempFile::create(Path + ".licit-%%%%%%");
   if (!Temp)
@@ -83,15 +65,8 @@ static Error replaceFile(StringRef Path, StringRef Read, StringRef Content) {
       return Discard(EC);
     }
   }
-  if (std::error_code EC =
-          sys::fs::setPermissions(Temp->FD, Status.permissions()))
+  if (std::error_code EC = Prepare(Temp->FD))
     return Discard(EC);
-  // Keep the owner where the process may (root fixing another user's file);
-  // a user fixing their own file already owns the temporary one.
-  if (Status.getUser() != ::geteuid() || Status.getGroup() != ::getegid())
-    if (std::error_code EC = sys::fs::changeFileOwnership(
-            Temp->FD, Status.getUser(), Status.getGroup()))
-      return Discard(EC);
   if (std::error_code EC = syncFile(Temp->FD))
     return Discard(EC);
   if (Error E = Temp->keep(Path))
@@ -100,6 +75,46 @@ static Error replaceFile(StringRef Path, StringRef Read, StringRef Content) {
   if (std::error_code EC = syncDirectory(Dir.empty() ? "." : Dir))
     return createFileError(Path, EC);
   return Error::success();
+}
+
+/// Replaces \p Path, which licit read as \p Read, with \p Content: refuses a
+/// symbolic link or a file with other hard links (replacing would cut the
+/// link), and a file changed since it was read; then writes it through a
+/// temporary file with the same mode and owner.
+static Error replaceFile(StringRef Path, StringRef Read, StringRef Content) {
+  auto Refuse = [&](const Twine &Why) {
+    return createStringError(inconvertibleErrorCode(),
+                             "'" + Path + "' " + Why + "; not fixed");
+  };
+  sys::fs::file_status Status;
+  if (std::error_code EC = sys::fs::status(Path, Status, /*Follow=*/false))
+    return createFileError(Path, EC);
+  if (sys::fs::is_symlink_file(Status))
+    return Refuse("is a symbolic link");
+  if (Status.getLinkCount() > 1)
+    return Refuse("has other hard links");
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Now =
+      MemoryBuffer::getFile(Path, /*IsText=*/false,
+                            /*RequiresNullTerminator=*/false);
+  if (!Now)
+    return createFileError(Path, Now.getError());
+  if ((*Now)->getBuffer() != Read)
+    return Refuse("changed since licit read it");
+  return writeThroughTemp(Path, Content, [&](int FD) -> std::error_code {
+    if (std::error_code EC = sys::fs::setPermissions(FD, Status.permissions()))
+      return EC;
+    // Keep the owner where the process may (root fixing another user's
+    // file); a user fixing their own file already owns the temporary one.
+    if (Status.getUser() != ::geteuid() || Status.getGroup() != ::getegid())
+      return sys::fs::changeFileOwnership(FD, Status.getUser(),
+                                          Status.getGroup());
+    return {};
+  });
+}
+
+Error writeFileAtomically(StringRef Path, StringRef Content) {
+  return writeThroughTemp(Path, Content,
+                          [](int) { return std::error_code(); });
 }
 
 /// \returns why \p Text would not parse as a file of kinds \p Kinds, or

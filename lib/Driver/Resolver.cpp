@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Driver/Resolver.h"
+#include "licit/Driver/Baseline.h"
 #include "licit/Driver/Suppressions.h"
 #include "licit/Policy/Policy.h"
 #include "llvm/ADT/STLExtras.h"
@@ -39,6 +40,10 @@ bool DiagnosticResolver::resolve(Diagnostic &D) {
       ++Suppressed;
       return false;
     }
+  if (Known && Known->hides(D, Files)) {
+    ++SuppressedByBaseline;
+    return false;
+  }
   // The policy line that set the severity, where it explains something: a
   // built-in pack repeating the rule's default does not.
   if (Policy)

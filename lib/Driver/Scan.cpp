@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Driver/Scan.h"
+#include "licit/Driver/Baseline.h"
 #include "licit/Driver/Discovery.h"
 #include "licit/Driver/Resolver.h"
 #include "licit/Driver/Suppressions.h"
@@ -105,7 +106,7 @@ void Scan::finish(bool ReportUnusedExceptions) {
       [this](const SourceFile &F) -> const CompiledPolicy & {
         return policyFor(F);
       },
-      Options.WarningsAsErrors, &Inline);
+      Options.WarningsAsErrors, &Inline, Options.Known);
   std::vector<Diagnostic> Kept;
   auto ResolveAll = [&](std::vector<Diagnostic> &Batch) {
     for (Diagnostic &D : Batch)
@@ -123,17 +124,19 @@ void Scan::finish(bool ReportUnusedExceptions) {
   if (ReportUnusedExceptions) {
     WS.policies().reportUnusedExceptions(UsedPolicies.getArrayRef(),
                                          Resolver.usedExceptions(), Policy);
-    if (Options.ReportUnusedSuppressions) {
-      DiagSink Unused;
+    DiagSink Unused;
+    if (Options.ReportUnusedSuppressions)
       Inline.reportUnused(Unused);
-      Unused.moveTo(Policy);
-    }
+    if (Options.Known)
+      Options.Known->reportStale(Unused);
+    Unused.moveTo(Policy);
     ResolveAll(Policy);
   }
   sortDiagnostics(WS.files(), Kept);
   Diags = std::move(Kept);
   Suppressed = Resolver.suppressed();
   SuppressedInline = Resolver.suppressedInline();
+  SuppressedByBaseline = Resolver.suppressedByBaseline();
 }
 
 RunInfo Scan::runInfo() const {
@@ -141,6 +144,7 @@ RunInfo Scan::runInfo() const {
   Run.FilesChecked = Stats.FilesChecked;
   Run.SuppressedByPolicy = Suppressed;
   Run.SuppressedInline = SuppressedInline;
+  Run.SuppressedByBaseline = SuppressedByBaseline;
   return Run;
 }
 

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Driver/ApplyFixes.h"
+#include "licit/Driver/Baseline.h"
 #include "licit/Driver/Discovery.h"
 #include "licit/Driver/Scan.h"
 #include "licit/Driver/Suppressions.h"
@@ -124,6 +125,15 @@ static cl::opt<std::string> AddSuppressions(
     cl::desc("Write a 'licit: ignore[rule] REASON' comment for each finding "
              "(on its line, or above its statement), then exit"),
     cl::value_desc("reason"), LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<std::string> BaselinePath(
+    "baseline",
+    cl::desc("Hide the findings this baseline records (docs/baseline.md); "
+             "report its entries that no longer match"),
+    cl::value_desc("file"), LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record the current findings in this baseline file, then exit"),
+    cl::value_desc("file"), LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<std::string> ExportFixes(
     "export-fixes",
     cl::desc("Write the fixes --fix would apply to this file as YAML that "
@@ -272,6 +282,9 @@ int main(int argc, char **argv) {
     if (FixOpt)
       return fail("--add-suppressions and --fix go in separate runs");
   }
+  if (!WriteBaseline.empty() && (!BaselinePath.empty() || FixOpt))
+    return fail("--write-baseline records every finding: give it without "
+                "--baseline or --fix");
   if (UnsafeFixes && !FixOpt && ExportFixes.empty())
     return fail("--unsafe-fixes requires --fix or --export-fixes");
   if (!PolicyPath.empty() && !sys::fs::exists(PolicyPath))
@@ -363,9 +376,26 @@ int main(int argc, char **argv) {
   raw_ostream &Out = File ? *File : outs();
   bool OutColors = !File && Colors;
 
+  Optional<Baseline> Known;
+  if (!BaselinePath.empty()) {
+    Expected<Baseline> Read = Baseline::read(BaselinePath, WS.files());
+    if (!Read)
+      return fail("--baseline: " + toString(Read.takeError()));
+    Known = std::move(*Read);
+    Options.Known = &*Known;
+  }
   Scan S(WS, std::move(Options));
   if (Error E = S.run())
     return fail(toString(std::move(E)));
+  if (!WriteBaseline.empty() && Cmd == Command::Check) {
+    Expected<unsigned> Recorded =
+        writeBaseline(WriteBaseline, S.diagnostics(), S.files());
+    if (!Recorded)
+      return fail("--write-baseline: " + toString(Recorded.takeError()));
+    outs() << "Recorded " << *Recorded << " finding"
+           << (*Recorded == 1 ? "" : "s") << " in " << WriteBaseline << ".\n";
+    return S.exitCode() == 2 ? 2 : 0;
+  }
   if (Cmd == Command::Models) {
     if (Format == OutputFormat::Json)
       emitModelsJson(S.facts(), S.files(), Out);

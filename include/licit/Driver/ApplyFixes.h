@@ -46,6 +46,10 @@ struct FixSummary {
 /// link and has no other hard links; the new one keeps mode and owner and
 /// is synced to disk. A file that cannot be written is listed in the
 /// summary's Failures and the others are still written.
+/// Writes \p Content to \p Path (new or replaced) atomically: readers see
+/// the old file or the new one, never a part (--write-baseline).
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
+
 /// Writes \p File (read whole) with \p Edits applied, atomically; refuses
 /// when the file parsed before and would not after, or changed on disk
 /// since licit read it.

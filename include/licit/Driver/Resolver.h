@@ -26,6 +26,7 @@ namespace licit {
 
 class CompiledPolicy;
 class SuppressionIndex;
+class Baseline;
 struct PolicyException;
 
 class DiagnosticResolver {
@@ -35,18 +36,22 @@ public:
   DiagnosticResolver(
       const SourceFiles &Files,
       std::function<const CompiledPolicy &(const SourceFile &)> PolicyFor,
-      const GlobList &WarningsAsErrors, SuppressionIndex *Inline = nullptr)
+      const GlobList &WarningsAsErrors, SuppressionIndex *Inline = nullptr,
+      Baseline *Known = nullptr)
       : Files(Files), PolicyFor(std::move(PolicyFor)),
-        WarningsAsErrors(WarningsAsErrors), Inline(Inline) {}
+        WarningsAsErrors(WarningsAsErrors), Inline(Inline), Known(Known) {}
 
   /// Decides \p D's severity and notes. \returns false when it is dropped:
-  /// 'off', or covered by an inline suppression or else a policy exception.
+  /// 'off', or covered by an inline suppression, else a policy exception,
+  /// else the baseline.
   bool resolve(Diagnostic &D);
 
   /// Findings covered by a policy exception.
   unsigned suppressed() const { return Suppressed; }
   /// Findings covered by an inline suppression.
   unsigned suppressedInline() const { return SuppressedInline; }
+  /// Findings the baseline records.
+  unsigned suppressedByBaseline() const { return SuppressedByBaseline; }
   const llvm::DenseSet<const PolicyException *> &usedExceptions() const {
     return Used;
   }
@@ -57,9 +62,11 @@ private:
   std::function<const CompiledPolicy &(const SourceFile &)> PolicyFor;
   const GlobList &WarningsAsErrors;
   SuppressionIndex *Inline;
+  Baseline *Known;
   llvm::DenseSet<const PolicyException *> Used;
   unsigned Suppressed = 0;
   unsigned SuppressedInline = 0;
+  unsigned SuppressedByBaseline = 0;
 };
 
 /// Sorts \p Diags by file path, offset, rule and message: the order every

@@ -38,6 +38,8 @@ class raw_ostream;
 
 namespace licit {
 
+class Baseline;
+
 struct ScanOptions {
   std::vector<std::string> Paths;
   /// --stdin-filename: check StdinBuffer as if it were the file at this
@@ -56,6 +58,9 @@ struct ScanOptions {
   /// Report inline suppressions that matched nothing (off when --passes
   /// leaves passes out: their findings cannot occur).
   bool ReportUnusedSuppressions = true;
+  /// --baseline: findings it records are hidden; its stale entries are
+  /// reported.
+  Baseline *Known = nullptr;
   PipelineOptions Pipeline;
 };
 
@@ -110,6 +115,7 @@ private:
   PipelineStats Stats;
   unsigned Suppressed = 0;
   unsigned SuppressedInline = 0;
+  unsigned SuppressedByBaseline = 0;
 };
 
 } // namespace licit
