@@ -35,3 +35,19 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 cmake --build build-san --target check-licit
 
 LICIT_FUZZ_SEED=1 utils/fuzz.sh 20
+
+# The packages: the static licit, as a .deb and a .tar.gz, must run alone.
+utils/package.sh --no-install
+rm -rf build-dist/smoke && mkdir -p build-dist/smoke/deb build-dist/smoke/tgz
+dpkg-deb -x dist/licit-*.deb build-dist/smoke/deb
+tar -xzf dist/licit-*.tar.gz -C build-dist/smoke/tgz
+for licit in build-dist/smoke/deb/usr/bin/licit build-dist/smoke/tgz/*/bin/licit; do
+  if ldd "$licit" >/dev/null 2>&1; then
+    echo "error: $licit is not a static executable" >&2
+    exit 1
+  fi
+  status=0
+  "$licit" --format=concise examples/chatbot >/dev/null || status=$?
+  [ "$status" -eq 1 ] || { echo "error: $licit exited with $status" >&2; exit 1; }
+done
+echo "packages: dist/$(basename dist/licit-*.deb), dist/$(basename dist/licit-*.tar.gz)"

@@ -102,7 +102,9 @@ PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
           if (Passes.FilePasses[PI].Pass->accepts(File))
             Accepting.push_back(PI);
         if (Accepting.empty()) {
-          if (is_contained(Explicit, File.ID))
+          // A policy file is read by the policy loader, for its directory.
+          if (is_contained(Explicit, File.ID) &&
+              !File.Kinds.contains(FileKind::Policy))
             Input.report(RuleID::InputSkipped, SourceRange::wholeFile(File.ID),
                          "skipped: no selected pass reads this kind of file");
           Input.moveTo(R.Diags);

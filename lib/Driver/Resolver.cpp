@@ -44,17 +44,24 @@ bool DiagnosticResolver::resolve(Diagnostic &D) {
     ++SuppressedByBaseline;
     return false;
   }
-  // The policy line that set the severity, where it explains something: a
-  // built-in pack repeating the rule's default does not.
   if (Policy)
-    if (const Located<Severity> *S = Policy->settingOf(D.Rule);
-        S && !(Files.get(S->Range.File).Builtin &&
-               S->Value == getRuleInfo(D.Rule).DefaultSeverity))
+    if (const Located<Severity> *S =
+            explainingSetting(*Policy, Files, D.Rule))
       D.Notes.push_back(
           {S->Range, ("'" + getRuleInfo(D.Rule).Name + "' is set to '" +
                       severityName(S->Value) + "' here")
                          .str()});
   return true;
+}
+
+const Located<Severity> *explainingSetting(const CompiledPolicy &Policy,
+                                           const SourceFiles &Files,
+                                           RuleID Rule) {
+  const Located<Severity> *S = Policy.settingOf(Rule);
+  if (!S || (S->Range.hasFile() && Files.get(S->Range.File).Builtin &&
+             S->Value == getRuleInfo(Rule).DefaultSeverity))
+    return nullptr;
+  return S;
 }
 
 void sortDiagnostics(const SourceFiles &Files, std::vector<Diagnostic> &Diags) {

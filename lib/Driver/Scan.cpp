@@ -42,16 +42,22 @@ const CompiledPolicy &Scan::policyFor(const SourceFile &File) {
   return policyForDirectory(sys::path::parent_path(File.AbsPath));
 }
 
-void Scan::dumpPolicy(StringRef Path, raw_ostream &OS) {
+const CompiledPolicy &Scan::policyForPath(StringRef Path) {
   SmallString<256> Dir(Path);
   ErrorOr<vfs::Status> Status = WS.fs().status(Dir);
   if (!Status || !Status->isDirectory())
     sys::path::remove_filename(Dir);
   if (Dir.empty())
     Dir = ".";
-  policyForDirectory(absolutePath(Dir)).dump(OS);
-  finish(/*ReportUnusedExceptions=*/false);
+  return policyForDirectory(absolutePath(Dir));
 }
+
+void Scan::dumpPolicy(StringRef Path, raw_ostream &OS) {
+  policyForPath(Path).dump(OS);
+  finishWithoutRun();
+}
+
+void Scan::finishWithoutRun() { finish(/*ReportUnusedExceptions=*/false); }
 
 Expected<DiscoveredFiles> Scan::discover() {
   DiscoveryOptions Opts;

@@ -226,6 +226,35 @@ void emitModelsJson(const FactStore &Facts, const SourceFiles &Files,
   OS << "\n";
 }
 
+void emitResolutionText(const ModelResolution &R, const SourceFiles &Files,
+                        raw_ostream &OS) {
+  if (R.LocalFile)
+    OS << "    file: " << Files.path(R.LocalFile) << "\n";
+  if (!R.Known) {
+    OS << "    licence: unknown (not in the knowledge base)\n";
+    return;
+  }
+  OS << "    licence: "
+     << (R.Effective.empty() ? std::string("unknown") : R.Effective.str());
+  if (R.InferredFromName)
+    OS << " (inferred from its name)";
+  if (!R.InferredFromName && R.Declared.str() != R.Effective.str())
+    OS << " (its card declares "
+       << (R.Declared.empty() ? std::string("nothing") : R.Declared.str())
+       << ")";
+  if (R.Level)
+    OS << "; openness: " << opennessName(*R.Level);
+  OS << "\n";
+  if (!R.Lineage.empty()) {
+    OS << "    lineage: ";
+    ListSeparator LS(", then ");
+    for (const LineageLink &L : R.Lineage)
+      OS << LS << baseRelationName(L.Relation) << " of '" << L.ID << "'"
+         << (L.Verified ? "" : " (unverified)");
+    OS << "\n";
+  }
+}
+
 void emitModelsText(const FactStore &Facts, const SourceFiles &Files,
                     raw_ostream &OS) {
   ArrayRef<ModelRef> Refs = Facts.all<ModelRef>();
@@ -248,32 +277,7 @@ void emitModelsText(const FactStore &Facts, const SourceFiles &Files,
     InFiles.insert(Files.path(Ref.Range.File));
     if (I >= Res.size())
       continue;
-    const ModelResolution &R = Res[I];
-    if (R.LocalFile)
-      OS << "    file: " << Files.path(R.LocalFile) << "\n";
-    if (!R.Known) {
-      OS << "    licence: unknown (not in the knowledge base)\n";
-      continue;
-    }
-    OS << "    licence: "
-       << (R.Effective.empty() ? std::string("unknown") : R.Effective.str());
-    if (R.InferredFromName)
-      OS << " (inferred from its name)";
-    if (!R.InferredFromName && R.Declared.str() != R.Effective.str())
-      OS << " (its card declares "
-         << (R.Declared.empty() ? std::string("nothing") : R.Declared.str())
-         << ")";
-    if (R.Level)
-      OS << "; openness: " << opennessName(*R.Level);
-    OS << "\n";
-    if (!R.Lineage.empty()) {
-      OS << "    lineage: ";
-      ListSeparator LS(", then ");
-      for (const LineageLink &L : R.Lineage)
-        OS << LS << baseRelationName(L.Relation) << " of '" << L.ID << "'"
-           << (L.Verified ? "" : " (unverified)");
-      OS << "\n";
-    }
+    emitResolutionText(Res[I], Files, OS);
   }
   auto Plural = [](size_t N, StringRef Word) {
     return (Twine(N) + " " + Word + (N == 1 ? "" : "s")).str();

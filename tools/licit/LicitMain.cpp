@@ -14,6 +14,7 @@
 #include "licit/Driver/ApplyFixes.h"
 #include "licit/Driver/Baseline.h"
 #include "licit/Driver/Discovery.h"
+#include "licit/Driver/Explain.h"
 #include "licit/Driver/Scan.h"
 #include "licit/Driver/Suppressions.h"
 #include "licit/Driver/Workspace.h"
@@ -40,7 +41,7 @@ static cl::OptionCategory LicitCategory("licit options");
 // own --color lives on the top level only.
 #define LICIT_SUBS cl::NotHidden
 
-enum class Command { Check, Models };
+enum class Command { Check, Models, Explain };
 enum class OutputFormat { Full, Concise, Json, Sarif, Github, ParseableFixits };
 
 static cl::list<std::string> Paths(cl::Positional, cl::desc("[paths...]"),
@@ -100,9 +101,11 @@ static cl::opt<bool> ListFiles(
     cl::desc("List the files discovery finds under the paths, after ignore "
              "files, and exit"),
     LICIT_SUBS, cl::cat(LicitCategory));
-static cl::opt<bool> ListRules("list-rules",
-                               cl::desc("List the rule ids and exit"),
-                               LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<bool> ListRules(
+    "list-rules",
+    cl::desc("List the rule ids with their severity under the policy of the "
+             "first path, and exit"),
+    LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<std::string>
     PassGlobs("passes",
               cl::desc("Comma-separated globs of passes to run; a leading "
@@ -160,12 +163,6 @@ static void listPasses() {
     outs() << P.Name << "\n    " << P.Description << "\n";
 }
 
-static void listRules() {
-  for (const RuleInfo &R : allRules())
-    outs() << R.Name << " (" << severityName(R.DefaultSeverity) << ")\n    "
-           << R.Summary << "\n";
-}
-
 /// --add-suppressions: comments the findings of \p S, then says what it
 /// wrote (ruff's --add-noqa).
 static int addSuppressions(Scan &S, const TrustBoundary &Boundary,
@@ -202,6 +199,9 @@ int main(int argc, char **argv) {
     Args.erase(Args.begin() + 1);
   } else if (Args.size() > 1 && StringRef(Args[1]) == "models") {
     Cmd = Command::Models;
+    Args.erase(Args.begin() + 1);
+  } else if (Args.size() > 1 && StringRef(Args[1]) == "explain") {
+    Cmd = Command::Explain;
     Args.erase(Args.begin() + 1);
   }
   // https://no-color.org: NO_COLOR, when set and not empty, turns colour
@@ -247,16 +247,15 @@ int main(int argc, char **argv) {
           "what the project does\n\n"
           "  licit [check] [options] [paths...]   report policy violations\n"
           "  licit models [options] [paths...]    list every model reference "
-          "and what it resolves to\n",
+          "and what it resolves to\n"
+          "  licit explain RULE|LICENCE|MODEL [path]\n"
+          "                                       what licit knows about it, "
+          "under the policy for path\n",
           &errs()))
     return 2;
 
   if (ListPasses) {
     listPasses();
-    return 0;
-  }
-  if (ListRules) {
-    listRules();
     return 0;
   }
 
@@ -297,6 +296,17 @@ int main(int argc, char **argv) {
                                                 : OutputFormat::Full;
   ScanOptions Options;
   Options.Paths.assign(Paths.begin(), Paths.end());
+  // licit explain WHAT [path]: the path whose policy applies.
+  std::string Subject;
+  if (Cmd == Command::Explain) {
+    if (Options.Paths.empty())
+      return fail("explain: name a rule, a licence or a model, e.g. 'licit "
+                  "explain licence-mau-cap'");
+    Subject = Options.Paths.front();
+    Options.Paths.erase(Options.Paths.begin());
+    if (Options.Paths.size() > 1)
+      return fail("explain: one subject, and at most one path");
+  }
   if (Options.Paths.empty())
     Options.Paths.push_back(".");
   bool ReadsStdin = is_contained(Options.Paths, "-");
@@ -334,6 +344,23 @@ int main(int argc, char **argv) {
     Roots = {Options.StdinPath};
   Workspace WS(*KB, TrustBoundary::forInputs(*vfs::getRealFileSystem(), Roots,
                                              PolicyPath, PolicyDirs));
+
+  if (ListRules || Cmd == Command::Explain) {
+    std::string First = Options.Paths.front();
+    Scan S(WS, std::move(Options));
+    const CompiledPolicy &Policy = S.policyForPath(First);
+    int Exit = 0;
+    if (Cmd == Command::Explain) {
+      if (Error E = explain(Subject, Policy, S.files(), outs()))
+        Exit = fail(toString(std::move(E)));
+    } else {
+      listRules(Policy, S.files(), outs());
+    }
+    // Problems in the policies still go to stderr.
+    S.finishWithoutRun();
+    emitText(S.diagnostics(), S.files(), errs(), Colors);
+    return S.exitCode() == 2 ? 2 : Exit;
+  }
 
   if (ListFiles) {
     Scan S(WS, std::move(Options));

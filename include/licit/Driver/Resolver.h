@@ -19,12 +19,12 @@
 
 #include "licit/Basic/Diagnostic.h"
 #include "licit/Basic/GlobList.h"
+#include "licit/Policy/Policy.h"
 #include "llvm/ADT/DenseSet.h"
 #include <functional>
 
 namespace licit {
 
-class CompiledPolicy;
 class SuppressionIndex;
 class Baseline;
 struct PolicyException;
@@ -71,6 +71,12 @@ private:
 
 /// Sorts \p Diags by file path, offset, rule and message: the order every
 /// renderer prints in.
+/// The policy line that set \p Rule's severity in \p Policy, where it says
+/// something: not a built-in pack repeating the rule's default.
+const Located<Severity> *explainingSetting(const CompiledPolicy &Policy,
+                                           const SourceFiles &Files,
+                                           RuleID Rule);
+
 void sortDiagnostics(const SourceFiles &Files, std::vector<Diagnostic> &Diags);
 
 } // namespace licit

@@ -76,6 +76,13 @@ public:
   /// policy `exclude` applied), without reading them (--list-files).
   llvm::Expected<DiscoveredFiles> discover();
 
+  /// The policy governing \p Path, a file or a directory (loading it if
+  /// need be).
+  const CompiledPolicy &policyForPath(llvm::StringRef Path);
+  /// Settles the diagnostics of a run that only read policies (their
+  /// problems) without checking files.
+  void finishWithoutRun();
+
   /// Writes the effective policy for \p Path as TOML (--dump-config).
   /// Problems in the policy files are then in diagnostics().
   void dumpPolicy(llvm::StringRef Path, llvm::raw_ostream &OS);

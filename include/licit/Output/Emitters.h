@@ -25,6 +25,8 @@ class raw_ostream;
 
 namespace licit {
 
+struct ModelResolution;
+
 /// What a run did besides its findings, for summaries and machine output.
 struct RunInfo {
   unsigned FilesChecked = 0;
@@ -98,6 +100,11 @@ void emitFixesYaml(llvm::ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
 /// Writes every model reference of \p Facts with its resolution.
 void emitModelsJson(const FactStore &Facts, const SourceFiles &Files,
                     llvm::raw_ostream &OS);
+
+/// Writes what a model reference resolves to, for people: its licence,
+/// openness and lineage, indented under the reference.
+void emitResolutionText(const ModelResolution &R, const SourceFiles &Files,
+                        llvm::raw_ostream &OS);
 
 /// Writes the inventory for people: one entry per reference, with its
 /// licence, openness and lineage.
