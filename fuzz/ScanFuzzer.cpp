@@ -18,7 +18,6 @@
 
 #include "licit/Driver/Scan.h"
 #include "licit/Output/Emitters.h"
-#include "licit/Output/Emitters.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -57,8 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     __builtin_trap();
   }
   emitText(S.diagnostics(), S.files(), nulls(), /*Colors=*/true);
-  emitDiagnosticsJson(S.diagnostics(), S.files(), S.runInfo(),
-                      nulls());
+  emitDiagnosticsJson(S.diagnostics(), S.files(), S.runInfo(), nulls());
   emitModelsJson(S.facts(), S.files(), nulls());
   emitModelsText(S.facts(), S.files(), nulls());
   return 0;

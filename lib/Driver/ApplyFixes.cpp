@@ -43,9 +43,8 @@ static std::error_code syncDirectory(StringRef Dir) {
 /// set its mode and owner, syncs it, renames it over \p Path and syncs the
 /// directory. The temporary file is removed if licit fails or is
 /// interrupted (not if it is killed outright).
-static Error
-writeThroughTemp(StringRef Path, StringRef Content,
-                 function_ref<std::error_code(int FD)> Prepare) {
+static Error writeThroughTemp(StringRef Path, StringRef Content,
+                              function_ref<std::error_code(int FD)> Prepare) {
   Expected<sys::fs::TempFile> Temp =
       sys::fs::TempFile::create(Path + ".licit-%%%%%%");
   if (!Temp)
@@ -113,14 +112,13 @@ static Error replaceFile(StringRef Path, StringRef Read, StringRef Content) {
 }
 
 Error writeFileAtomically(StringRef Path, StringRef Content) {
-  return writeThroughTemp(Path, Content,
-                          [](int) { return std::error_code(); });
+  return writeThroughTemp(
+      Path, Content, [](int) { return std::error_code(); });
 }
 
 /// \returns why \p Text would not parse as a file of kinds \p Kinds, or
 /// nothing when it would (or licit has no parser for the kind).
-static Optional<std::string> parseProblem(const SourceFile &F,
-                                          StringRef Text) {
+static Optional<std::string> parseProblem(const SourceFile &F, StringRef Text) {
   FileKindSet K = F.Kinds;
   if (K.contains(FileKind::Json) || K.contains(FileKind::Notebook)) {
     json::ParseResult R = json::parse(Text);
@@ -167,9 +165,8 @@ Error rewriteFile(const SourceFile &File, ArrayRef<Edit> Edits) {
   if (!parseProblem(File, Old))
     if (Optional<std::string> Why = parseProblem(File, New))
       return createStringError(inconvertibleErrorCode(),
-                               "'" + File.Path +
-                                   "' would no longer parse (" + *Why +
-                                   "); not changed");
+                               "'" + File.Path + "' would no longer parse (" +
+                                   *Why + "); not changed");
   return replaceFile(File.Path, Old, New);
 }
 
@@ -250,12 +247,13 @@ FixSummary applyFixes(MutableArrayRef<Diagnostic> Diags,
         return A.Range.Begin < B.Range.Begin;
       });
       if (Parsed)
-        if (Optional<std::string> Why = parseProblem(F, applyEdits(Old, Trial))) {
+        if (Optional<std::string> Why =
+                parseProblem(F, applyEdits(Old, Trial))) {
           Summary.Problems.push_back(
               {C.D->Fixes[C.Index].Edits.front().Range,
                Title(*C.D, C.Index) +
-                   " was not applied: the file would no longer parse (" +
-                   *Why + ")"});
+                   " was not applied: the file would no longer parse (" + *Why +
+                   ")"});
           continue;
         }
       Edits = std::move(Trial);

@@ -52,7 +52,8 @@ Expected<unsigned> writeBaseline(StringRef Path, ArrayRef<Diagnostic> Diags,
       R.Rule = getRuleInfo(D.Rule).Name.str();
       R.Subject = D.About.ID;
       if (D.Range.hasOffsets() && F.Buffer)
-        R.Text = F.text().slice(D.Range.Begin, D.Range.End).take_front(200).str();
+        R.Text =
+            F.text().slice(D.Range.Begin, D.Range.End).take_front(200).str();
     }
     ++Recorded;
   }
@@ -61,8 +62,8 @@ Expected<unsigned> writeBaseline(StringRef Path, ArrayRef<Diagnostic> Diags,
     Sorted.push_back({FP, &R});
   llvm::sort(Sorted, [](const auto &A, const auto &B) {
     return std::tie(A.second->File, A.second->Rule, A.second->Subject,
-                    A.first) < std::tie(B.second->File, B.second->Rule,
-                                        B.second->Subject, B.first);
+                    A.first) <
+           std::tie(B.second->File, B.second->Rule, B.second->Subject, B.first);
   });
   std::string Out;
   raw_string_ostream OS(Out);
@@ -136,7 +137,8 @@ Expected<Baseline> Baseline::read(StringRef Path, SourceFiles &Files) {
                   ? SourceRange::wholeFile(ID)
                   : SourceRange{ID, unsigned(At),
                                 unsigned(At + E.Fingerprint.size() + 2)};
-    auto [It, New] = B.ByFingerprint.try_emplace(E.Fingerprint, B.Entries.size());
+    auto [It, New] =
+        B.ByFingerprint.try_emplace(E.Fingerprint, B.Entries.size());
     if (New)
       B.Entries.push_back(std::move(E));
     else

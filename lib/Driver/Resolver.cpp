@@ -45,8 +45,7 @@ bool DiagnosticResolver::resolve(Diagnostic &D) {
     return false;
   }
   if (Policy)
-    if (const Located<Severity> *S =
-            explainingSetting(*Policy, Files, D.Rule))
+    if (const Located<Severity> *S = explainingSetting(*Policy, Files, D.Rule))
       D.Notes.push_back(
           {S->Range, ("'" + getRuleInfo(D.Rule).Name + "' is set to '" +
                       severityName(S->Value) + "' here")

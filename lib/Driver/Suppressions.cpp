@@ -103,8 +103,8 @@ public:
   };
 
   size_t lineOf(unsigned Offset) const {
-    return llvm::partition_point(Lines,
-                                 [&](const Line &L) { return L.Eol < Offset; }) -
+    return llvm::partition_point(
+               Lines, [&](const Line &L) { return L.Eol < Offset; }) -
            Lines.begin();
   }
   const Line &line(size_t I) const { return Lines[I]; }
@@ -193,8 +193,8 @@ LineScan Scanner::scan(size_t I) const {
       break;
     case Style::Slash:
       OpenerSize = At(K, "//") && (K == 0 || Cs[K - 1].C != ':') ? 2
-                   : At(K, "/*")                                  ? 2
-                                                                  : 0;
+                   : At(K, "/*")                                 ? 2
+                                                                 : 0;
       break;
     case Style::Html:
       OpenerSize = At(K, "<!--") ? 4 : 0;
@@ -205,9 +205,9 @@ LineScan Scanner::scan(size_t I) const {
     }
     if (OpenerSize) {
       R.Comment = Cs[K].Offset;
-      StringRef Closer = Syn.S == Style::Html                       ? "-->"
+      StringRef Closer = Syn.S == Style::Html                   ? "-->"
                          : Syn.S == Style::Slash && At(K, "/*") ? "*/"
-                                                                    : "";
+                                                                : "";
       R.CommentEnd = Cs.back().Offset + 1;
       for (size_t J = K + OpenerSize; !Closer.empty() && J < Cs.size(); ++J)
         if (At(J, Closer)) {
@@ -233,7 +233,8 @@ LineScan Scanner::scan(size_t I) const {
                    StringRef(":-[,{").contains(Cs[K - 1].C) ||
                    (isSpace(Cs[K - 1].C) && K >= 2 &&
                     StringRef(":-[,{").contains(Cs[K - 2].C)));
-    if (Quotes && (C == '"' || C == '\'' || (Syn.S == Style::Slash && C == '`')))
+    if (Quotes &&
+        (C == '"' || C == '\'' || (Syn.S == Style::Slash && C == '`')))
       Quote = C;
   }
   return R;
@@ -325,8 +326,8 @@ std::pair<unsigned, unsigned> Finder::nextStatement(size_t L) const {
   int Depth = First.Depth;
   bool Continued = First.Continued;
   size_t Last = Start;
-  for (size_t I = Start + 1;
-       I < Lines.size() && I < Start + MaxStatementLines; ++I) {
+  for (size_t I = Start + 1; I < Lines.size() && I < Start + MaxStatementLines;
+       ++I) {
     LineScan S = Lines.scan(I);
     bool Empty = Lines.line(I).Begin == Lines.line(I).End;
     bool Goes = Depth > 0 || Continued ||
@@ -452,14 +453,16 @@ void Finder::parse(const Comment &C) {
     std::tie(S.CoverBegin, S.CoverEnd) = nextStatement(L);
     // The whole line, and its end.
     const Scanner::Line &Line = Lines.line(L);
-    S.Removal = range(Line.Begin, std::min<unsigned>(Line.Eol + 1, Text.size()));
+    S.Removal =
+        range(Line.Begin, std::min<unsigned>(Line.Eol + 1, Text.size()));
     if (Syn.S == Style::Notebook) // Keep the JSON string; empty its code.
       S.Removal = range(C.Begin, C.End);
   } else {
     S.CoverBegin = Lines.line(L).Begin;
     S.CoverEnd = Lines.line(L).End;
     unsigned B = C.Begin;
-    while (B > Lines.line(L).Begin && (Text[B - 1] == ' ' || Text[B - 1] == '\t'))
+    while (B > Lines.line(L).Begin &&
+           (Text[B - 1] == ' ' || Text[B - 1] == '\t'))
       --B;
     unsigned E = C.End;
     // A block comment goes with its closer.
@@ -642,8 +645,10 @@ SuppressionPlan planSuppressions(ArrayRef<Diagnostic> Diags,
       std::vector<Edit> &Out = Plan.Edits[ID];
       ++Plan.Comments;
       if (At.Above) {
-        StringRef Indent = Text.slice(Line.Begin, Line.End)
-                               .take_while([](char C) { return isSpace(C); });
+        StringRef Indent =
+            Text.slice(Line.Begin, Line.End).take_while([](char C) {
+              return isSpace(C);
+            });
         StringRef Eol = Line.End != Line.Eol ? "\r\n" : "\n";
         Out.push_back({{ID, Line.Begin, Line.Begin},
                        (Indent + Open + " licit: ignore[" + join(Names, ", ") +
@@ -729,11 +734,10 @@ void SuppressionIndex::reportUnused(DiagSink &Sink) const {
     if (Unused == 0)
       continue;
     if (Unused == S.Patterns.size()) {
-      Diagnostic &D = Sink.report(
-          RuleID::SuppressionUnused, S.Directive,
-          "suppression matched no finding; remove it");
-      D.Fixes.push_back({"remove the suppression", {{S.Removal, ""}},
-                         Applicability::Safe});
+      Diagnostic &D = Sink.report(RuleID::SuppressionUnused, S.Directive,
+                                  "suppression matched no finding; remove it");
+      D.Fixes.push_back(
+          {"remove the suppression", {{S.Removal, ""}}, Applicability::Safe});
       continue;
     }
     for (size_t P = 0; P != S.Patterns.size(); ++P)

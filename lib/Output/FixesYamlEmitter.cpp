@@ -116,9 +116,8 @@ void emitFixesYaml(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
     const Fix *F = Chosen(D);
     if (!F)
       continue;
-    auto It = find_if(Exported, [&](const auto &E) {
-      return E.first->Edits == F->Edits;
-    });
+    auto It = find_if(
+        Exported, [&](const auto &E) { return E.first->Edits == F->Edits; });
     if (It == Exported.end())
       Exported.push_back({F, &D});
     else if (D.Level > It->second->Level)

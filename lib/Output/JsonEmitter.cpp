@@ -5,10 +5,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "licit/Output/Emitters.h"
-#include "licit/Formats/Json.h"
 #include "licit/Facts/ModelRef.h"
 #include "licit/Facts/Resolution.h"
+#include "licit/Formats/Json.h"
+#include "licit/Output/Emitters.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"

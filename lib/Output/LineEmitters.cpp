@@ -22,7 +22,7 @@ namespace licit {
 /// value, as the Actions toolkit's escapeData and escapeProperty do.
 static std::string escapeWorkflow(StringRef S, bool Property) {
   std::string Out;
-  for (char C : S) {
+  for (char C : S)
     if (C == '%')
       Out += "%25";
     else if (C == '\r')
@@ -35,7 +35,6 @@ static std::string escapeWorkflow(StringRef S, bool Property) {
       Out += "%2C";
     else
       Out += C;
-  }
   return Out;
 }
 
@@ -57,18 +56,21 @@ void emitGithub(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
     }
     OS << ",title=" << escapeWorkflow(getRuleInfo(D.Rule).Name, true) << "::";
     // An annotation is all a reader sees: the notes and fixes go in it.
-    std::string Message = D.Message + " [" + getRuleInfo(D.Rule).Name.str() + "]";
+    std::string Message =
+        D.Message + " [" + getRuleInfo(D.Rule).Name.str() + "]";
     for (const Note &N : D.Notes) {
       Message += "\nnote: ";
       if (N.Range.hasFile() && N.Range.hasOffsets() &&
           Files.get(N.Range.File).Buffer) {
         Position P = Files.position(N.Range.File, N.Range.Begin);
-        Message += (Files.path(N.Range.File) + ":" + Twine(P.Line) + ": ").str();
+        Message +=
+            (Files.path(N.Range.File) + ":" + Twine(P.Line) + ": ").str();
       }
       Message += N.Message;
     }
     for (const Fix &F : D.Fixes)
-      Message += ("\nfix (" + applicabilityName(F.Safety) + "): " + F.Title).str();
+      Message +=
+          ("\nfix (" + applicabilityName(F.Safety) + "): " + F.Title).str();
     OS << escapeWorkflow(Message, false) << "\n";
   }
 }

@@ -11,8 +11,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "licit/Output/Emitters.h"
 #include "licit/Formats/Json.h"
+#include "licit/Output/Emitters.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
@@ -51,12 +51,11 @@ static std::string text(StringRef S) { return licit::json::writable(S); }
 /// Percent-encodes what a URI path may not hold as is (RFC 3986).
 static std::string uriPath(StringRef Path) {
   std::string Out;
-  for (unsigned char C : Path) {
+  for (unsigned char C : Path)
     if (isAlnum(C) || StringRef("/-._~!$&'()*+,;=:@").contains(C))
       Out += C;
     else
       Out += "%" + utohexstr(C, /*LowerCase=*/false, /*Width=*/2);
-  }
   return Out;
 }
 
@@ -109,28 +108,35 @@ bool SarifWriter::writePhysical(SourceRange R) {
 }
 
 void SarifWriter::writeRules() {
-  J.attributeArray("rules", [&] {
-    for (const RuleInfo &R : allRules())
-      J.object([&] {
-        J.attribute("id", R.Name);
-        J.attributeObject("shortDescription",
-                          [&] { J.attribute("text", R.Summary); });
-        J.attributeObject("fullDescription",
-                          [&] { J.attribute("text", ruleDescription(R.ID)); });
-        J.attributeObject("help", [&] {
-          J.attribute("text", R.Summary);
-          if (StringRef Page = rulePage(R.ID); !Page.empty())
-            J.attribute("markdown", Page);
-        });
-        J.attribute("helpUri", ruleHelpUrl(R.ID));
-        J.attributeObject("defaultConfiguration", [&] {
-          if (R.DefaultSeverity == Severity::Off)
-            J.attribute("enabled", false);
-          else
-            J.attribute("level", levelOf(R.DefaultSeverity));
-        });
+  J.attributeArray(
+      "rules",
+      [&] {
+        for (const RuleInfo &R : allRules())
+          J.object([&] {
+            J.attribute("id", R.Name);
+            J.attributeObject(
+                "shortDescription", [&] { J.attribute("text", R.Summary); });
+            J.attributeObject(
+                "fullDescription",
+                [&] { J.attribute("text", ruleDescription(R.ID)); });
+            J.attributeObject(
+                "help",
+                [&] {
+                  J.attribute("text", R.Summary);
+                  if (StringRef Page = rulePage(R.ID); !Page.empty())
+                    J.attribute("markdown", Page);
+                });
+            J.attribute("helpUri", ruleHelpUrl(R.ID));
+            J.attributeObject(
+                "defaultConfiguration",
+                [&] {
+                  if (R.DefaultSeverity == Severity::Off)
+                    J.attribute("enabled", false);
+                  else
+                    J.attribute("level", levelOf(R.DefaultSeverity));
+                });
+          });
       });
-  });
 }
 
 void SarifWriter::writeResult(const Diagnostic &D) {
@@ -138,70 +144,91 @@ void SarifWriter::writeResult(const Diagnostic &D) {
     J.attribute("ruleId", getRuleInfo(D.Rule).Name);
     J.attribute("ruleIndex", static_cast<unsigned>(D.Rule));
     J.attribute("level", levelOf(D.Level));
-    J.attributeObject("message", [&] { J.attribute("text", text(D.Message)); });
-    J.attributeArray("locations", [&] {
-      J.object([&] { writePhysical(D.Range); });
-    });
+    J.attributeObject(
+        "message", [&] { J.attribute("text", text(D.Message)); });
+    J.attributeArray(
+        "locations", [&] { J.object([&] { writePhysical(D.Range); }); });
     if (!D.Notes.empty() || !D.Secondary.empty())
-      J.attributeArray("relatedLocations", [&] {
-        unsigned ID = 0;
-        for (const Note &N : D.Notes)
-          J.object([&] {
-            J.attribute("id", ID++);
-            std::string Message = N.Message;
-            // A built-in policy has no URI: its place goes in the text.
-            if (N.Range.hasFile() && !writePhysical(N.Range)) {
-              Position P = Files.position(N.Range.File, N.Range.Begin);
-              Message = (Files.path(N.Range.File) + ":" + Twine(P.Line) +
-                         ":" + Twine(P.Column) + ": " + Message)
-                            .str();
-            }
-            J.attributeObject("message",
-                              [&] { J.attribute("text", text(Message)); });
+      J.attributeArray(
+          "relatedLocations",
+          [&] {
+            unsigned ID = 0;
+            for (const Note &N : D.Notes)
+              J.object([&] {
+                J.attribute("id", ID++);
+                std::string Message = N.Message;
+                // A built-in policy has no URI: its place goes in the text.
+                if (N.Range.hasFile() && !writePhysical(N.Range)) {
+                  Position P = Files.position(N.Range.File, N.Range.Begin);
+                  Message = (Files.path(N.Range.File) + ":" + Twine(P.Line) +
+                             ":" + Twine(P.Column) + ": " + Message)
+                                .str();
+                }
+                J.attributeObject(
+                    "message", [&] { J.attribute("text", text(Message)); });
+              });
+            for (SourceRange R : D.Secondary)
+              J.object([&] {
+                J.attribute("id", ID++);
+                writePhysical(R);
+              });
           });
-        for (SourceRange R : D.Secondary)
-          J.object([&] {
-            J.attribute("id", ID++);
-            writePhysical(R);
-          });
-      });
     if (!D.Fixes.empty())
-      J.attributeArray("fixes", [&] {
-        for (const Fix &F : D.Fixes)
-          J.object([&] {
-            J.attributeObject("description", [&] {
-              J.attribute("text", text((F.Title + " (" +
+      J.attributeArray(
+          "fixes",
+          [&] {
+            for (const Fix &F : D.Fixes)
+              J.object([&] {
+                J.attributeObject(
+                    "description",
+                    [&] {
+                      J.attribute("text",
+                                  text((F.Title + " (" +
                                         applicabilityName(F.Safety) + ")")
                                            .str()));
-            });
-            J.attributeArray("artifactChanges", [&] {
-              J.object([&] {
-                writeArtifact(F.Edits.front().Range.File);
-                J.attributeArray("replacements", [&] {
-                  for (const Edit &E : F.Edits)
-                    J.object([&] {
-                      J.attributeObject("deletedRegion", [&] {
-                        Position B = Files.position(E.Range.File, E.Range.Begin);
-                        Position End = Files.position(E.Range.File, E.Range.End);
-                        J.attribute("startLine", B.Line);
-                        J.attribute("startColumn", B.Utf16Column);
-                        J.attribute("endLine", End.Line);
-                        J.attribute("endColumn", End.Utf16Column);
-                      });
-                      J.attributeObject("insertedContent", [&] {
-                        J.attribute("text", text(E.Text));
+                    });
+                J.attributeArray(
+                    "artifactChanges",
+                    [&] {
+                      J.object([&] {
+                        writeArtifact(F.Edits.front().Range.File);
+                        J.attributeArray(
+                            "replacements",
+                            [&] {
+                              for (const Edit &E : F.Edits)
+                                J.object([&] {
+                                  J.attributeObject(
+                                      "deletedRegion",
+                                      [&] {
+                                        Position B = Files.position(
+                                            E.Range.File, E.Range.Begin);
+                                        Position End = Files.position(
+                                            E.Range.File, E.Range.End);
+                                        J.attribute("startLine", B.Line);
+                                        J.attribute("startColumn",
+                                                    B.Utf16Column);
+                                        J.attribute("endLine", End.Line);
+                                        J.attribute("endColumn",
+                                                    End.Utf16Column);
+                                      });
+                                  J.attributeObject(
+                                      "insertedContent",
+                                      [&] {
+                                        J.attribute("text", text(E.Text));
+                                      });
+                                });
+                            });
                       });
                     });
-                });
               });
-            });
           });
-      });
-    J.attributeObject("partialFingerprints", [&] {
-      const SourceFile &F = Files.get(D.Range.File);
-      J.attribute("licit/v1",
-                  fingerprint(D, Files, pathRelativeTo(F.AbsPath, Root)));
-    });
+    J.attributeObject(
+        "partialFingerprints",
+        [&] {
+          const SourceFile &F = Files.get(D.Range.File);
+          J.attribute("licit/v1",
+                      fingerprint(D, Files, pathRelativeTo(F.AbsPath, Root)));
+        });
   });
 }
 
@@ -209,38 +236,53 @@ void SarifWriter::write(ArrayRef<Diagnostic> Diags) {
   J.object([&] {
     J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     J.attribute("version", "2.1.0");
-    J.attributeArray("runs", [&] {
-      J.object([&] {
-        J.attributeObject("tool", [&] {
-          J.attributeObject("driver", [&] {
-            J.attribute("name", "licit");
-            J.attribute("version", LICIT_VERSION);
-            J.attribute("semanticVersion", LICIT_VERSION);
-            J.attribute("informationUri", LICIT_DOCS_URL "README.md");
-            writeRules();
+    J.attributeArray(
+        "runs",
+        [&] {
+          J.object([&] {
+            J.attributeObject(
+                "tool",
+                [&] {
+                  J.attributeObject(
+                      "driver",
+                      [&] {
+                        J.attribute("name", "licit");
+                        J.attribute("version", LICIT_VERSION);
+                        J.attribute("semanticVersion", LICIT_VERSION);
+                        J.attribute("informationUri",
+                                    LICIT_DOCS_URL "README.md");
+                        writeRules();
+                      });
+                });
+            J.attributeObject(
+                "originalUriBaseIds",
+                [&] {
+                  J.attributeObject(
+                      "%SRCROOT%",
+                      [&] {
+                        std::string Dir = sys::path::convert_to_slash(Root);
+                        if (!StringRef(Dir).endswith("/"))
+                          Dir += "/";
+                        J.attribute("uri", "file://" + uriPath(Dir));
+                      });
+                });
+            J.attributeArray(
+                "invocations",
+                [&] {
+                  J.object([&] { J.attribute("executionSuccessful", true); });
+                });
+            J.attribute("columnKind", "utf16CodeUnits");
+            J.attributeArray(
+                "results",
+                [&] {
+                  // Note-level findings stay out, as in cargo-deny: SARIF
+                  // readers show every result as a problem.
+                  for (const Diagnostic &D : Diags)
+                    if (D.Level > Severity::Note)
+                      writeResult(D);
+                });
           });
         });
-        J.attributeObject("originalUriBaseIds", [&] {
-          J.attributeObject("%SRCROOT%", [&] {
-            std::string Dir = sys::path::convert_to_slash(Root);
-            if (!StringRef(Dir).endswith("/"))
-              Dir += "/";
-            J.attribute("uri", "file://" + uriPath(Dir));
-          });
-        });
-        J.attributeArray("invocations", [&] {
-          J.object([&] { J.attribute("executionSuccessful", true); });
-        });
-        J.attribute("columnKind", "utf16CodeUnits");
-        J.attributeArray("results", [&] {
-          // Note-level findings stay out, as in cargo-deny: SARIF readers
-          // show every result as a problem.
-          for (const Diagnostic &D : Diags)
-            if (D.Level > Severity::Note)
-              writeResult(D);
-        });
-      });
-    });
   });
 }
 

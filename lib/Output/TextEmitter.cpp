@@ -97,9 +97,9 @@ static void printAt(const SourceFiles &Files, raw_ostream &OS, bool Colors,
       continue;
     }
     FixIts.push_back(SMFixIt(
-          SMRange(SMLoc::getFromPointer(Base + (E.Range.Begin - ShowBegin)),
-                  SMLoc::getFromPointer(Base + (E.Range.End - ShowBegin))),
-          E.Text));
+        SMRange(SMLoc::getFromPointer(Base + (E.Range.Begin - ShowBegin)),
+                SMLoc::getFromPointer(Base + (E.Range.End - ShowBegin))),
+        E.Text));
   }
   // The location is the file's; the caret goes to the window's column, so
   // SMDiagnostic prints no location of its own (an empty file name).
@@ -280,15 +280,15 @@ static std::string counts(ArrayRef<Diagnostic> Diags) {
 }
 
 static bool hasFix(const Diagnostic &D, Applicability A) {
-  return any_of(D.Fixes, [&](const Fix &F) { return F.Safety == A; });
+  return any_of(
+      D.Fixes, [&](const Fix &F) { return F.Safety == A; });
 }
 
 void emitSummary(ArrayRef<Diagnostic> Diags, const RunInfo &Run,
                  raw_ostream &OS) {
   std::string Found = counts(Diags);
-  unsigned Fixed = count_if(Diags, [](const Diagnostic &D) {
-    return D.isFixed();
-  });
+  unsigned Fixed =
+      count_if(Diags, [](const Diagnostic &D) { return D.isFixed(); });
   if (Run.Fixing)
     OS << Fixed << " fixed, "
        << (Found.empty() ? "none remaining" : Found + " remaining");
@@ -306,8 +306,8 @@ void emitSummary(ArrayRef<Diagnostic> Diags, const RunInfo &Run,
       By.push_back(Twine(Run.SuppressedByBaseline).str() + " by the baseline");
     // "2 suppressed by policy exceptions"; "3 suppressed: 1 inline, ...".
     if (By.size() == 1)
-      OS << ", " << N << " suppressed" << StringRef(By.front()).drop_until(
-                                              [](char C) { return C == ' '; });
+      OS << ", " << N << " suppressed"
+         << StringRef(By.front()).drop_until([](char C) { return C == ' '; });
     else
       OS << ", " << N << " suppressed: " << join(By, ", ");
   }

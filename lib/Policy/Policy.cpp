@@ -335,7 +335,8 @@ static Fix renameKey(const TomlNode &Table, SourceRange KeyRange,
     return {("merge into the '" + To + "' already defined").str(),
             {Edit{KeyRange, To.str()}},
             Applicability::DisplayOnly};
-  return {("replace with '" + To + "'").str(), {Edit{KeyRange, To.str()}},
+  return {("replace with '" + To + "'").str(),
+          {Edit{KeyRange, To.str()}},
           Applicability::Safe};
 }
 

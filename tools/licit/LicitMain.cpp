@@ -20,7 +20,6 @@
 #include "licit/Driver/Workspace.h"
 #include "licit/Knowledge/KnowledgeBase.h"
 #include "licit/Output/Emitters.h"
-#include "licit/Output/Emitters.h"
 #include "licit/Pass/PassRegistry.h"
 #include "licit/Policy/Policy.h"
 #include "llvm/Support/CommandLine.h"
@@ -181,9 +180,8 @@ static int addSuppressions(Scan &S, const TrustBoundary &Boundary,
     ++Files;
     Comments += Edits.size();
   }
-  outs() << "Added " << Comments << " suppression"
-         << (Comments == 1 ? "" : "s") << " to " << Files << " file"
-         << (Files == 1 ? "" : "s") << ".\n";
+  outs() << "Added " << Comments << " suppression" << (Comments == 1 ? "" : "s")
+         << " to " << Files << " file" << (Files == 1 ? "" : "s") << ".\n";
   if (Plan.NoComment)
     outs() << Plan.NoComment
            << " findings are in files without comments or cannot be "
@@ -389,7 +387,8 @@ int main(int argc, char **argv) {
         GlobList::parse(PassGlobs + ",-check-*,resolve-*");
     Options.Passes = cantFail(std::move(NoChecks));
   }
-  bool Machine = Format != OutputFormat::Full && Format != OutputFormat::Concise;
+  bool Machine =
+      Format != OutputFormat::Full && Format != OutputFormat::Concise;
   if (Cmd == Command::Models && Machine && Format != OutputFormat::Json)
     return fail("--format: 'licit models' writes full, concise or json");
   std::unique_ptr<raw_fd_ostream> File;

@@ -93,8 +93,8 @@ protected:
     Diagnostic D;
     D.Rule = RuleID::PolicyUnknownKey;
     D.Range = {ID, Begin, End};
-    D.Fixes.push_back({Title.str(), {Edit{{ID, Begin, End}, To.str()}},
-                       Applicability::Safe});
+    D.Fixes.push_back(
+        {Title.str(), {Edit{{ID, Begin, End}, To.str()}}, Applicability::Safe});
     return D;
   }
 };
@@ -103,8 +103,7 @@ TEST_F(ApplyFixesJsonTest, DropsAFixThatWouldBreakTheFile) {
   FileID ID = read("{\"a\": 1}\n");
   std::vector<Diagnostic> Diags{finding(ID, 6, 7, "2", "two"),
                                 finding(ID, 7, 8, "", "unclose")};
-  FixSummary S =
-      applyFixes(Diags, Files, TrustBoundary::unrestricted(), false);
+  FixSummary S = applyFixes(Diags, Files, TrustBoundary::unrestricted(), false);
   EXPECT_EQ(S.Applied, 1u);
   EXPECT_TRUE(Diags[0].isFixed());
   EXPECT_FALSE(Diags[1].isFixed());
@@ -122,8 +121,7 @@ TEST_F(ApplyFixesJsonTest, FixesAFileThatDidNotParseBefore) {
   // Already broken: the check has nothing to protect.
   FileID ID = read("{\"a\": 1\n");
   std::vector<Diagnostic> Diags{finding(ID, 6, 7, "2", "two")};
-  FixSummary S =
-      applyFixes(Diags, Files, TrustBoundary::unrestricted(), false);
+  FixSummary S = applyFixes(Diags, Files, TrustBoundary::unrestricted(), false);
   EXPECT_EQ(S.Applied, 1u);
   EXPECT_TRUE(S.Problems.empty());
   EXPECT_EQ(readDisk(), "{\"a\": 2\n");
@@ -134,8 +132,7 @@ TEST_F(ApplyFixesJsonTest, RejectsOverlappingFixesAndAppliesSharedOnesOnce) {
   std::vector<Diagnostic> Diags{finding(ID, 2, 4, "xy", "first"),
                                 finding(ID, 2, 4, "xy", "same edits"),
                                 finding(ID, 3, 5, "zz", "overlapping")};
-  FixSummary S =
-      applyFixes(Diags, Files, TrustBoundary::unrestricted(), false);
+  FixSummary S = applyFixes(Diags, Files, TrustBoundary::unrestricted(), false);
   EXPECT_EQ(S.Applied, 2u);
   EXPECT_TRUE(Diags[0].isFixed());
   EXPECT_TRUE(Diags[1].isFixed());

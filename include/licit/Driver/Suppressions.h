@@ -53,8 +53,7 @@ struct Suppression {
 
 /// Finds the suppressions in the comments of \p File (read whole) and adds
 /// them to \p Facts; malformed ones are reported to \p Sink and not added.
-void findSuppressions(const SourceFile &File, FactStore &Facts,
-                      DiagSink &Sink);
+void findSuppressions(const SourceFile &File, FactStore &Facts, DiagSink &Sink);
 
 /// The rules found by findSuppressions().
 llvm::ArrayRef<RuleID> suppressionRules();

@@ -57,8 +57,7 @@ void emitText(llvm::ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
 /// Prints one message of licit's own at \p Range, as a line of the concise
 /// style without a rule id (a fix that --fix could not apply).
 void emitMessage(const SourceFiles &Files, llvm::raw_ostream &OS, bool Colors,
-                 SourceRange Range, Severity Level,
-                 const llvm::Twine &Message);
+                 SourceRange Range, Severity Level, const llvm::Twine &Message);
 
 /// Prints the closing lines: the counts ("2 errors and 1 warning generated
 /// (12 files checked)."), or under --fix "3 fixed, 2 remaining: ...", then

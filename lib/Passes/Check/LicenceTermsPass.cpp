@@ -61,7 +61,8 @@ static std::string useNote(const ModelRef &U) {
     What = "used";
     break;
   }
-  return (What + " here" + (U.Carrier.empty() ? "" : " via '" + U.Carrier + "'"))
+  return (What + " here" +
+          (U.Carrier.empty() ? "" : " via '" + U.Carrier + "'"))
       .str();
 }
 
@@ -79,8 +80,8 @@ public:
   Checker(ArrayRef<const ModelRef *> Uses, const ModelResolution &Res,
           const PassContext &Ctx, DiagSink &Diags)
       : Ref(Uses.front()), Uses(Uses), Res(Res),
-        KB(Ctx.knowledgeFor(Ref->File)),
-        Policy(Ctx.policyFor(Ref->File)), Diags(&Diags), ID(Res.PolicyID),
+        KB(Ctx.knowledgeFor(Ref->File)), Policy(Ctx.policyFor(Ref->File)),
+        Diags(&Diags), ID(Res.PolicyID),
         // Licences change between revisions, so a pinned one is named.
         AtRevision(Ref->Revision.empty()
                        ? ""
@@ -445,7 +446,8 @@ void LicenceTermsPass::run(FactStore &Facts, const PassContext &Ctx,
     SmallVector<const ModelRef *, 2> Uses;
   };
   std::vector<Group> Groups;
-  std::map<std::tuple<FileID, unsigned, StringRef, StringRef>, size_t> ByLiteral;
+  std::map<std::tuple<FileID, unsigned, StringRef, StringRef>, size_t>
+      ByLiteral;
   for (const ModelResolution &R : Facts.all<ModelResolution>()) {
     const ModelRef &Ref = Refs[R.Ref];
     if (Ref.Role == RefRole::Use) {
