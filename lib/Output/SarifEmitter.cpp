@@ -35,7 +35,10 @@ private:
   void writeResult(const Diagnostic &D);
   /// {"uri", "uriBaseId"} of a file in the tree.
   void writeArtifact(FileID File);
-  void writeRegion(SourceRange R);
+  /// A region with UTF-16 columns, as attribute \p Key.
+  void writeRegion(llvm::StringRef Key, SourceRange R);
+  /// A fix: its description and, for its file, its replacements.
+  void writeFix(const Fix &F);
   /// A physicalLocation, or nothing for a built-in file (which has no
   /// URI): \returns whether one was written.
   bool writePhysical(SourceRange R);
@@ -85,10 +88,10 @@ void SarifWriter::writeArtifact(FileID File) {
   });
 }
 
-void SarifWriter::writeRegion(SourceRange R) {
+void SarifWriter::writeRegion(StringRef Key, SourceRange R) {
   Position B = Files.position(R.File, R.Begin);
   Position E = Files.position(R.File, R.End);
-  J.attributeObject("region", [&] {
+  J.attributeObject(Key, [&] {
     J.attribute("startLine", B.Line);
     J.attribute("startColumn", B.Utf16Column);
     J.attribute("endLine", E.Line);
@@ -102,9 +105,39 @@ bool SarifWriter::writePhysical(SourceRange R) {
   J.attributeObject("physicalLocation", [&] {
     writeArtifact(R.File);
     if (R.hasOffsets() && Files.get(R.File).Buffer)
-      writeRegion(R);
+      writeRegion("region", R);
   });
   return true;
+}
+
+void SarifWriter::writeFix(const Fix &F) {
+  J.object([&] {
+    J.attributeObject(
+        "description",
+        [&] {
+          J.attribute(
+              "text",
+              text((F.Title + " (" + applicabilityName(F.Safety) + ")").str()));
+        });
+    J.attributeArray(
+        "artifactChanges",
+        [&] {
+          J.object([&] {
+            writeArtifact(F.Edits.front().Range.File);
+            J.attributeArray(
+                "replacements",
+                [&] {
+                  for (const Edit &E : F.Edits)
+                    J.object([&] {
+                      writeRegion("deletedRegion", E.Range);
+                      J.attributeObject(
+                          "insertedContent",
+                          [&] { J.attribute("text", text(E.Text)); });
+                    });
+                });
+          });
+        });
+  });
 }
 
 void SarifWriter::writeRules() {
@@ -178,49 +211,7 @@ void SarifWriter::writeResult(const Diagnostic &D) {
           "fixes",
           [&] {
             for (const Fix &F : D.Fixes)
-              J.object([&] {
-                J.attributeObject(
-                    "description",
-                    [&] {
-                      J.attribute("text",
-                                  text((F.Title + " (" +
-                                        applicabilityName(F.Safety) + ")")
-                                           .str()));
-                    });
-                J.attributeArray(
-                    "artifactChanges",
-                    [&] {
-                      J.object([&] {
-                        writeArtifact(F.Edits.front().Range.File);
-                        J.attributeArray(
-                            "replacements",
-                            [&] {
-                              for (const Edit &E : F.Edits)
-                                J.object([&] {
-                                  J.attributeObject(
-                                      "deletedRegion",
-                                      [&] {
-                                        Position B = Files.position(
-                                            E.Range.File, E.Range.Begin);
-                                        Position End = Files.position(
-                                            E.Range.File, E.Range.End);
-                                        J.attribute("startLine", B.Line);
-                                        J.attribute("startColumn",
-                                                    B.Utf16Column);
-                                        J.attribute("endLine", End.Line);
-                                        J.attribute("endColumn",
-                                                    End.Utf16Column);
-                                      });
-                                  J.attributeObject(
-                                      "insertedContent",
-                                      [&] {
-                                        J.attribute("text", text(E.Text));
-                                      });
-                                });
-                            });
-                      });
-                    });
-              });
+              writeFix(F);
           });
     J.attributeObject(
         "partialFingerprints",
