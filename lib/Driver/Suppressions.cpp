@@ -164,7 +164,7 @@ LineScan Scanner::scan(size_t I) const {
         return false;
     return true;
   };
-  for (size_t K = 0; K != Cs.size(); ++K) {
+  for (size_t K = 0; K < Cs.size(); ++K) {
     char C = Cs[K].C;
     if (Quote) {
       if (C == '\\')

@@ -92,6 +92,12 @@ TEST_F(SuppressionsTest, StringsAreNotComments) {
       find("c.json", "{\"a\": \"# licit: ignore[licence-*] no\"}\n").empty());
 }
 
+TEST_F(SuppressionsTest, LineEndingInAnEscapeInAString) {
+  // Found by the scan fuzzer: the escape's character is past the line.
+  EXPECT_TRUE(find("t.toml", " .=Xlicit:ignore\"\"\"\\\n").empty());
+  EXPECT_TRUE(find("s.sh", "echo 'licit: x \\").empty());
+}
+
 TEST_F(SuppressionsTest, NotebookCodeIsReadThroughItsJsonEscapes) {
   ArrayRef<Suppression> S = find(
       "nb.ipynb", "{\"cells\": [{\"source\": [\n"
