@@ -28,6 +28,24 @@ static bool isModelData(StringRef Name) {
          Name.endswith(".jsonl") || Name.endswith(".index.json");
 }
 
+/// licit's own output kept in the tree (a baseline, --format=json or
+/// --format=sarif): it names the models of its findings, which reading it
+/// again would report a second time, at the report.
+static bool isLicitOutput(const json::Value &Root) {
+  auto IsLicit = [](const json::Value *V) {
+    return V && V->isString() && V->Str == "licit";
+  };
+  const json::Value *Tool = Root.get("tool");
+  if (IsLicit(Tool) || (Tool && IsLicit(Tool->get("name"))))
+    return true;
+  const json::Value *Runs = Root.get("runs");
+  if (!Runs || Runs->Kind != json::Value::Array || Runs->Items.empty())
+    return false;
+  const json::Value *Driver = Runs->Items.front().get("tool");
+  Driver = Driver ? Driver->get("driver") : nullptr;
+  return Driver && IsLicit(Driver->get("name"));
+}
+
 /// JSON with comments and trailing commas (tsconfig.json, VS Code and
 /// devcontainer settings, .jsonc): both blanked, so offsets stay put.
 /// \returns None when \p Text has neither.
@@ -83,6 +101,8 @@ void ConfigModelRefsPass::run(const SourceFile &File, const PassContext &Ctx,
   if (File.Kinds.contains(FileKind::Json)) {
     Format = "JSON";
     const json::ParseResult &Doc = json::parsed(File);
+    if (Doc.Root && isLicitOutput(*Doc.Root))
+      return;
     if (Doc.Root) {
       Read.Documents.push_back(config::fromJson(*Doc.Root, Text));
     } else if (Optional<std::string> Plain = withoutJsoncSyntax(Text)) {
