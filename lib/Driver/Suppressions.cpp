@@ -703,6 +703,11 @@ SuppressionIndex::SuppressionIndex(ArrayRef<Suppression> All) : All(All) {
   for (size_t I = 0; I != All.size(); ++I) {
     ByFile[All[I].File].push_back(I);
     Used.emplace_back(All[I].Patterns.size(), false);
+    // Each compiled when the suppression was found.
+    Patterns.emplace_back();
+    for (const Suppression::Pattern &P : All[I].Patterns)
+      Patterns.back().push_back(
+          cantFail(Glob::create(P.Text, Glob::Syntax::Plain)));
   }
 }
 
@@ -718,8 +723,7 @@ bool SuppressionIndex::suppresses(const Diagnostic &D) {
     if (D.Range.Begin < S.CoverBegin || D.Range.Begin >= S.CoverEnd)
       continue;
     for (size_t P = 0; P != S.Patterns.size(); ++P)
-      if (cantFail(Glob::create(S.Patterns[P].Text, Glob::Syntax::Plain))
-              .match(Rule.Name)) {
+      if (Patterns[I][P].match(Rule.Name)) {
         Used[I][P] = true;
         return true;
       }

@@ -20,6 +20,7 @@
 #define LICIT_DRIVER_SUPPRESSIONS_H
 
 #include "licit/Basic/Diagnostic.h"
+#include "licit/Basic/Glob.h"
 #include "licit/Facts/FactStore.h"
 #include "llvm/ADT/DenseMap.h"
 #include <map>
@@ -96,7 +97,8 @@ public:
 private:
   llvm::ArrayRef<Suppression> All;
   llvm::DenseMap<FileID, llvm::SmallVector<unsigned, 4>> ByFile;
-  /// Per suppression, per pattern.
+  /// Per suppression, per pattern: compiled once, and whether used.
+  std::vector<llvm::SmallVector<Glob, 2>> Patterns;
   std::vector<llvm::SmallVector<bool, 2>> Used;
 };
 
