@@ -162,6 +162,23 @@ static void listPasses() {
     outs() << P.Name << "\n    " << P.Description << "\n";
 }
 
+/// Writes an output file licit was asked for (--output, --export-fixes):
+/// atomically, unless it is not a regular file (/dev/stdout, a pipe).
+static Error writeOutput(StringRef Path, StringRef Content) {
+  sys::fs::file_status Status;
+  if (!sys::fs::status(Path, Status) && !sys::fs::is_regular_file(Status)) {
+    std::error_code EC;
+    raw_fd_ostream OS(Path, EC);
+    if (!EC) {
+      OS << Content;
+      OS.close();
+      EC = OS.error();
+    }
+    return EC ? createFileError(Path, EC) : Error::success();
+  }
+  return writeFileAtomically(Path, Content);
+}
+
 /// --add-suppressions: comments the findings of \p S, then says what it
 /// wrote (ruff's --add-noqa).
 static int addSuppressions(Scan &S, const TrustBoundary &Boundary,
@@ -391,16 +408,12 @@ int main(int argc, char **argv) {
       Format != OutputFormat::Full && Format != OutputFormat::Concise;
   if (Cmd == Command::Models && Machine && Format != OutputFormat::Json)
     return fail("--format: 'licit models' writes full, concise or json");
-  std::unique_ptr<raw_fd_ostream> File;
-  if (!OutputFile.empty()) {
-    std::error_code EC;
-    File = std::make_unique<raw_fd_ostream>(OutputFile, EC);
-    if (EC)
-      return fail("--output: cannot write '" + OutputFile +
-                  "': " + EC.message());
-  }
-  raw_ostream &Out = File ? *File : outs();
-  bool OutColors = !File && Colors;
+  // --output is rendered in memory and written once the run is done.
+  std::string Rendered;
+  raw_string_ostream ToFile(Rendered);
+  raw_ostream &Out =
+      OutputFile.empty() ? static_cast<raw_ostream &>(outs()) : ToFile;
+  bool OutColors = OutputFile.empty() && Colors;
 
   Optional<Baseline> Known;
   if (!BaselinePath.empty()) {
@@ -467,16 +480,18 @@ int main(int argc, char **argv) {
     break;
   }
   if (!ExportFixes.empty()) {
-    std::error_code EC;
-    raw_fd_ostream Yaml(ExportFixes, EC);
-    if (EC)
-      return fail("--export-fixes: cannot write '" + ExportFixes +
-                  "': " + EC.message());
-    emitFixesYaml(Diags, S.files(), UnsafeFixes, Yaml);
+    std::string Yaml;
+    raw_string_ostream OS(Yaml);
+    emitFixesYaml(Diags, S.files(), UnsafeFixes, OS);
+    if (Error E = writeOutput(ExportFixes, Yaml))
+      return fail("--export-fixes: " + toString(std::move(E)));
   }
+  if (!OutputFile.empty())
+    if (Error E = writeOutput(OutputFile, Rendered))
+      return fail("--output: " + toString(std::move(E)));
   // The summary is for people: after the text, or on the terminal when
   // the findings went to a file; never inside machine output.
-  if (!Machine || File)
+  if (!Machine || !OutputFile.empty())
     emitSummary(Diags, Run, outs());
   if (TimePasses)
     S.printPassTimes(errs());
