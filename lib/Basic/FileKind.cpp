@@ -91,6 +91,7 @@ FileKindSet classifyByName(StringRef Path) {
           .Case(".gguf", FileKind::Gguf)
           .Case(".safetensors", FileKind::Safetensors)
           .Cases(".pkl", ".pickle", ".pt", ".pth", ".ckpt", FileKind::Pickle)
+          .Cases(".joblib", ".dill", ".npy", ".npz", FileKind::Pickle)
           .Cases(".onnx", ".tflite", ".pt2", ".mlmodel", ".llamafile",
                  FileKind::Weights)
           .Default(None);
@@ -100,10 +101,18 @@ FileKindSet classifyByName(StringRef Path) {
 }
 
 bool needsSniffing(StringRef Path) {
-  return !sys::path::has_extension(sys::path::filename(Path));
+  StringRef Name = sys::path::filename(Path);
+  // "pytorch_model.bin": a PyTorch zip or a pickle, or other bytes.
+  return !sys::path::has_extension(Name) || Name.endswith(".bin");
 }
 
 FileKindSet refineByContent(StringRef Path, FileKindSet Kinds, StringRef Head) {
+  // A zip archive (PyTorch's format) or a pickle of protocol 2 to 5.
+  if (Path.endswith(".bin") &&
+      (Head.startswith("PK\x03\x04") ||
+       (Head.size() >= 2 && uint8_t(Head[0]) == 0x80 && uint8_t(Head[1]) >= 2 &&
+        uint8_t(Head[1]) <= 5)))
+    Kinds.insert(FileKind::Pickle);
   if (Head.consume_front("#!")) {
     StringRef Line = Head.take_until([](char C) { return C == '\n'; });
     // "/usr/bin/env -S python3 -u", "/bin/bash", "/usr/bin/python3.11".

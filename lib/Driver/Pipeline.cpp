@@ -66,18 +66,18 @@ static bool readFile(vfs::FileSystem &FS, SourceFile &F,
   uint64_t Size = Status->getSize();
   if (Mode == ReadMode::Text && Size > Options.MaxFileSize)
     return Skip("larger than " + Twine(Options.MaxFileSize >> 20) + " MiB");
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = (*Open)->getBuffer(
-      F.Path,
-      Mode == ReadMode::Header ? int64_t(std::min(Size, HeaderReadBytes))
-                               : int64_t(Size),
-      /*RequiresNullTerminator=*/false);
+  // A mapped file is paged in only where a reader looks.
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
+      (*Open)->getBuffer(F.Path, int64_t(Size),
+                         /*RequiresNullTerminator=*/false,
+                         /*IsVolatile=*/false);
   if (!Buffer)
     return Unreadable(Buffer.getError());
   if (Mode == ReadMode::Text &&
       (*Buffer)->getBuffer().take_front(8192).contains('\0'))
     return Skip("binary content in a file named like text");
   F.setContents(std::move(*Buffer));
-  F.Size = Size; // A header read holds less than the file.
+  F.Size = Size;
   return true;
 }
 

@@ -12,6 +12,7 @@
 
 #include "licit/Pass/PassRegistry.h"
 #include "Check/LicenceTermsPass.h"
+#include "Check/PickleImportsPass.h"
 #include "Extract/ConfigModelRefsPass.h"
 #include "Extract/DockerfileModelRefsPass.h"
 #include "Extract/DocsModelRefsPass.h"

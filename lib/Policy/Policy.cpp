@@ -167,6 +167,8 @@ void CompiledPolicy::dump(raw_ostream &OS) const {
   writeList(OS, "deny-providers", ProviderDeny);
   if (MinOpenness)
     OS << "min-openness = \"" << opennessName(MinOpenness->Value) << "\"\n";
+  OS << "\n[security]\n";
+  writeList(OS, "pickle-allow", PickleAllow);
   if (!KnowledgeTables.empty()) {
     OS << "\n[knowledge]\ntables = [";
     ListSeparator LS;
@@ -266,6 +268,7 @@ private:
   void compileRules(const TomlNode &Table, CompiledPolicy &P);
   void compileLicences(const TomlNode &Table, CompiledPolicy &P);
   void compileModels(const TomlNode &Table, CompiledPolicy &P);
+  void compileSecurity(const TomlNode &Table, CompiledPolicy &P);
   void compileScan(const TomlNode &Table, CompiledPolicy &P);
   /// Reports each entry that is neither a glob nor a rule id.
   void checkRuleNames(ArrayRef<ListEntry> Rules);
@@ -517,6 +520,13 @@ void PolicyLoader::Impl::compileLicences(const TomlNode &Table,
     append_range(P.LicenceDeny, entryList(*Deny, /*Licences=*/true, P));
 }
 
+void PolicyLoader::Impl::compileSecurity(const TomlNode &Table,
+                                         CompiledPolicy &P) {
+  checkKeys(Table, {"pickle-allow"}, "[security]");
+  if (const TomlNode *Allow = Table.get("pickle-allow"))
+    append_range(P.PickleAllow, entryList(*Allow, /*Licences=*/false, P));
+}
+
 void PolicyLoader::Impl::compileModels(const TomlNode &Table,
                                        CompiledPolicy &P) {
   checkKeys(Table, {"allow", "deny", "deny-providers", "min-openness"},
@@ -680,6 +690,7 @@ void PolicyLoader::Impl::compileExtends(const TomlNode &Node,
     append_range(P.ModelAllow, Base->ModelAllow);
     append_range(P.ModelDeny, Base->ModelDeny);
     append_range(P.ProviderDeny, Base->ProviderDeny);
+    append_range(P.PickleAllow, Base->PickleAllow);
     if (Base->MinOpenness)
       P.MinOpenness = Base->MinOpenness;
     if (Base->ScanDocs || !Base->DocsRules.empty()) {
@@ -747,7 +758,7 @@ void PolicyLoader::Impl::compileKnowledge(const TomlNode &Table,
 void PolicyLoader::Impl::compileRoot(const TomlNode &Root, CompiledPolicy &P) {
   checkKeys(Root,
             {"extends", "exclude", "scan", "knowledge", "rules", "licences",
-             "models", "exceptions"},
+             "models", "security", "exceptions"},
             "a policy");
   if (const TomlNode *Extends = Root.get("extends"))
     compileExtends(*Extends, P);
@@ -774,6 +785,9 @@ void PolicyLoader::Impl::compileRoot(const TomlNode &Root, CompiledPolicy &P) {
   if (const TomlNode *Models = Root.get("models"))
     if (expect(*Models, TomlNode::Table))
       compileModels(*Models, P);
+  if (const TomlNode *Security = Root.get("security"))
+    if (expect(*Security, TomlNode::Table))
+      compileSecurity(*Security, P);
   if (const TomlNode *Scan = Root.get("scan"))
     if (expect(*Scan, TomlNode::Table))
       compileScan(*Scan, P);

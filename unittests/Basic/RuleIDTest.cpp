@@ -19,7 +19,7 @@ TEST(RuleIDTest, IdsAreUniqueKebabCaseInAKnownArea) {
     EXPECT_EQ(R.Name.lower(), R.Name.str());
     EXPECT_TRUE(R.area() == "licence" || R.area() == "model" ||
                 R.area() == "policy" || R.area() == "input" ||
-                R.area() == "suppression")
+                R.area() == "suppression" || R.area() == "security")
         << R.Name.str();
     EXPECT_FALSE(R.Summary.endswith(".")) << R.Name.str();
   }

@@ -27,10 +27,8 @@ enum class FileKind : unsigned char {
 };
 
 /// How much of a file a kind needs.
-enum class ReadMode : unsigned char { None, Header, Text };
+enum class ReadMode : unsigned char { None, Mapped, Text };
 
-/// The bytes a Header read takes from the start of a file.
-constexpr uint64_t HeaderReadBytes = 1 << 20;
 /// The bytes classification may look at for files whose name does not
 /// decide (a script without extension: its shebang line).
 constexpr uint64_t SniffBytes = 512;

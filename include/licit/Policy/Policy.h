@@ -149,6 +149,9 @@ public:
   /// [models] deny-providers: hosted-API providers ("openai", "azure")
   /// whose models are denied, for data-sovereignty policies.
   std::vector<ListEntry> ProviderDeny;
+  /// [security] pickle-allow: globals ("mypkg.models.*") a team's own
+  /// pickles may import, beyond those of genuine checkpoints.
+  std::vector<ListEntry> PickleAllow;
   llvm::Optional<Located<Openness>> MinOpenness;
   /// [scan] docs: whether rules apply to models documentation mentions:
   /// true for every rule, or the rules (globs) listed in DocsRules.
