@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
       "/w/nb.ipynb",    "/w/app.py",      "/w/.licit.toml", "/w/acme.tsv",
       "/w/config.yaml", "/w/config.json", "/w/setup.cfg",   "/w/serve.sh",
       "/w/Dockerfile",  "/w/Makefile",    "/w/Modelfile",   "/w/README.md",
-      "/w/.env",        "/w/train.toml"};
+      "/w/.env",        "/w/train.toml",  "/w/model.pt",    "/w/arr.npy"};
   StringRef Name = Names[Data[0] % std::size(Names)];
   StringRef Text(reinterpret_cast<const char *>(Data + 1), Size - 1);
   IntrusiveRefCntPtr<vfs::InMemoryFileSystem> FS(new vfs::InMemoryFileSystem);
