@@ -9,6 +9,7 @@
 #include "licit/Driver/Suppressions.h"
 #include "licit/Facts/ModelRef.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include <chrono>
@@ -33,6 +34,46 @@ double secondsSince(std::chrono::steady_clock::time_point Start) {
       .count();
 }
 } // namespace
+
+namespace {
+/// A file mapped read-only, never copied. LLVM's MemoryBuffer reads a file
+/// into a heap buffer of its whole size when it cannot map it (under a
+/// memory limit): for a 10 GB weights file that is the very allocation the
+/// limit is there to stop.
+class MappedFile final : public MemoryBuffer {
+public:
+  MappedFile(sys::fs::mapped_file_region Region, StringRef Name)
+      : Region(std::move(Region)), Name(Name.str()) {
+    init(this->Region.const_data(),
+         this->Region.const_data() + this->Region.size(),
+         /*RequiresNullTerminator=*/false);
+  }
+  StringRef getBufferIdentifier() const override { return Name; }
+  BufferKind getBufferKind() const override { return MemoryBuffer_MMap; }
+
+private:
+  sys::fs::mapped_file_region Region;
+  std::string Name;
+};
+} // namespace
+
+/// Files mapped larger than this are mapped here, never read.
+constexpr uint64_t MapDirectlyBytes = 16 << 20;
+
+/// Maps the \p Size bytes of the file at \p Path.
+static ErrorOr<std::unique_ptr<MemoryBuffer>> mapFile(StringRef Path,
+                                                      uint64_t Size) {
+  Expected<sys::fs::file_t> FD = sys::fs::openNativeFileForRead(Path);
+  if (!FD)
+    return errorToErrorCode(FD.takeError());
+  std::error_code EC;
+  sys::fs::mapped_file_region Region(*FD, sys::fs::mapped_file_region::readonly,
+                                     Size, 0, EC);
+  sys::fs::closeFile(*FD);
+  if (EC)
+    return EC;
+  return std::make_unique<MappedFile>(std::move(Region), Path);
+}
 
 /// Reads \p F as much as its kinds need. \returns false, with a diagnostic
 /// in \p Sink, when it cannot or should not be read.
@@ -66,13 +107,23 @@ static bool readFile(vfs::FileSystem &FS, SourceFile &F,
   uint64_t Size = Status->getSize();
   if (Mode == ReadMode::Text && Size > Options.MaxFileSize)
     return Skip("larger than " + Twine(Options.MaxFileSize >> 20) + " MiB");
-  // A mapped file is paged in only where a reader looks.
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
-      (*Open)->getBuffer(F.Path, int64_t(Size),
-                         /*RequiresNullTerminator=*/false,
-                         /*IsVolatile=*/false);
-  if (!Buffer)
-    return Unreadable(Buffer.getError());
+  // A mapped file is paged in only where a reader looks. A large one on
+  // disk is mapped here or not at all (the file systems of tests and
+  // editors hold their buffers in memory already).
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = std::error_code();
+  if (Mode == ReadMode::Mapped && Size > MapDirectlyBytes &&
+      sys::fs::exists(F.AbsPath)) {
+    Buffer = mapFile(F.AbsPath, Size);
+    if (!Buffer)
+      return Skip("cannot be mapped into memory (" +
+                  Buffer.getError().message() + ")");
+  } else {
+    Buffer = (*Open)->getBuffer(F.Path, int64_t(Size),
+                                /*RequiresNullTerminator=*/false,
+                                /*IsVolatile=*/false);
+    if (!Buffer)
+      return Unreadable(Buffer.getError());
+  }
   if (Mode == ReadMode::Text &&
       (*Buffer)->getBuffer().take_front(8192).contains('\0'))
     return Skip("binary content in a file named like text");

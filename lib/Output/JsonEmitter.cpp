@@ -230,18 +230,23 @@ void emitResolutionText(const ModelResolution &R, const SourceFiles &Files,
                         raw_ostream &OS) {
   if (R.LocalFile)
     OS << "    file: " << Files.path(R.LocalFile) << "\n";
-  if (!R.Known) {
+  if (!R.Known && R.Effective.empty()) {
     OS << "    licence: unknown (not in the knowledge base)\n";
     return;
   }
   OS << "    licence: "
      << (R.Effective.empty() ? std::string("unknown") : R.Effective.str());
+  std::string Declares =
+      R.Declared.str() == R.Effective.str()
+          ? ""
+          : (R.Declared.empty() ? std::string("nothing") : R.Declared.str());
   if (R.InferredFromName)
     OS << " (inferred from its name)";
-  if (!R.InferredFromName && R.Declared.str() != R.Effective.str())
-    OS << " (its card declares "
-       << (R.Declared.empty() ? std::string("nothing") : R.Declared.str())
-       << ")";
+  else if (!R.Known)
+    OS << " (from the file's metadata"
+       << (Declares.empty() ? "" : ", which declares " + Declares) << ")";
+  else if (!Declares.empty())
+    OS << " (its card declares " << Declares << ")";
   if (R.Level)
     OS << "; openness: " << opennessName(*R.Level);
   OS << "\n";
@@ -262,9 +267,12 @@ void emitModelsText(const FactStore &Facts, const SourceFiles &Files,
   StringSet<> Models, InFiles;
   for (size_t I = 0; I != Refs.size(); ++I) {
     const ModelRef &Ref = Refs[I];
-    Position P = Files.position(Ref.Range.File, Ref.Range.Begin);
-    OS << Files.path(Ref.Range.File) << ":" << P.Line << ":" << P.Column << ": "
-       << modelKindName(Ref.Kind) << " model '" << Ref.ID << "'";
+    OS << Files.path(Ref.Range.File);
+    if (Ref.Range.hasOffsets()) {
+      Position P = Files.position(Ref.Range.File, Ref.Range.Begin);
+      OS << ":" << P.Line << ":" << P.Column;
+    }
+    OS << ": " << modelKindName(Ref.Kind) << " model '" << Ref.ID << "'";
     if (!Ref.Revision.empty())
       OS << " at revision '" << Ref.Revision << "'";
     OS << " (" << refActionName(Ref.Action);

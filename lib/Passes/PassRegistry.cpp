@@ -22,6 +22,7 @@
 #include "Extract/NotebookModelRefsPass.h"
 #include "Extract/PythonModelRefsPass.h"
 #include "Extract/ShellModelRefsPass.h"
+#include "Extract/WeightsMetadataPass.h"
 #include "Resolve/ModelResolvePass.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"

@@ -163,6 +163,10 @@ Diagnostic &Checker::report(RuleID Rule, const Twine &Message,
                : "quantized or converted variant") +
           " of '" + Res.Known->ID + "' (unverified), whose terms are applied")
              .str()});
+  if (!Res.Known)
+    for (const Provenance &P : Res.From)
+      if (P.Kind == Provenance::FileMetadata)
+        D.Notes.push_back({P.Where, "its metadata declares " + P.Source});
   Reported.push_back(&D);
   return D;
 }
@@ -183,6 +187,12 @@ static const Fact &factOf(const Model *M, const Licence &L, Trait T) {
 }
 
 void Checker::addProvenance(Diagnostic &D, const Model *M, const Bound &B) {
+  // A file licit does not know, resolved through what it declares.
+  if (!M && !B.B->InheritedFrom.empty())
+    D.Notes.push_back(
+        {SourceRange(), (Subject + " derives from '" + B.B->InheritedFrom +
+                         "', which is under '" + B.L->ID + "'")
+                            .str()});
   if (M && !B.B->InheritedFrom.empty())
     D.Notes.push_back(
         {SourceRange(),

@@ -6,8 +6,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "ModelResolvePass.h"
+#include "licit/Facts/FileMetadata.h"
 #include "licit/Facts/ModelRef.h"
 #include "licit/Facts/Resolution.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
 #include <map>
@@ -45,8 +48,45 @@ static FileID findLocalFile(const SourceFiles &Files, const ModelRef &Ref) {
   return 0;
 }
 
+/// What a weights file licit does not know says about itself: the licence
+/// its metadata declares, and those of the base models it names (the
+/// knowledge base resolves them), each with the key that says so.
+static void resolveFromMetadata(ModelResolution &R, const FileMetadata &M,
+                                const KnowledgeBase &KB, SourceFiles &Files) {
+  auto Says = [&](StringRef Key, StringRef Value) {
+    R.From.push_back({Provenance::FileMetadata, SourceRange::wholeFile(M.File),
+                      (Key + " = '" + Value + "'").str()});
+  };
+  auto Bind = [&](StringRef ID, bool Verified, StringRef From) {
+    if (none_of(R.Bound, [&](const BoundLicence &B) { return B.ID == ID; }))
+      R.Bound.push_back({ID.str(), Verified, From.str()});
+  };
+  auto [Key, Licence] = M.licence();
+  if (!Licence.empty()) {
+    std::string ID = Licence.trim().lower();
+    R.Declared = LicenceExpr::leaf(ID);
+    Bind(ID, /*Verified=*/true, "");
+    Says(Key, Licence);
+  }
+  for (const auto &[BaseID, BaseKey] : M.baseModels()) {
+    ModelResolution Base = resolveModel(KB, ModelKind::Hub, BaseID, &Files);
+    R.Lineage.push_back({BaseID, BaseRelation::Finetune, /*Verified=*/true});
+    for (const BoundLicence &B : Base.Bound)
+      Bind(B.ID, B.Verified,
+           B.InheritedFrom.empty() ? BaseID : B.InheritedFrom);
+    Says(BaseKey, BaseID);
+  }
+  std::vector<LicenceRef> Refs;
+  for (const BoundLicence &B : R.Bound)
+    Refs.push_back({B.ID, B.Verified});
+  R.Effective = LicenceExpr::allOf(Refs);
+}
+
 void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
                            DiagSink &Diags) {
+  DenseMap<FileID, const FileMetadata *> Metadata;
+  for (const FileMetadata &M : Facts.all<FileMetadata>())
+    Metadata[M.File] = &M;
   // A project names the same few models many times: resolve each once per
   // knowledge base (policies may layer different tables).
   std::map<std::pair<const KnowledgeBase *, std::string>, ModelResolution>
@@ -66,8 +106,12 @@ void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
               .first;
     Out.push_back(It->second);
     Out.back().Ref = I;
-    if (Ref.Kind == ModelKind::Weights)
-      Out.back().LocalFile = findLocalFile(Ctx.Files, Ref);
+    if (Ref.Kind != ModelKind::Weights)
+      continue;
+    ModelResolution &R = Out.back();
+    R.LocalFile = findLocalFile(Ctx.Files, Ref);
+    if (const FileMetadata *M = Metadata.lookup(R.LocalFile); M && !R.Known)
+      resolveFromMetadata(R, *M, KB, Ctx.Files);
   }
   for (ModelResolution &R : Out)
     Facts.add(std::move(R));
