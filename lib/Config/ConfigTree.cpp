@@ -224,6 +224,12 @@ Node fromJson(const json::Value &V, StringRef Text) {
     Out.Value = V.Str;
     Out.Literal = Text.slice(V.Begin, V.End);
     break;
+  case json::Value::Boolean:
+  case json::Value::Number:
+    // As written: "true", "8"; as YAML and TOML scalars are.
+    Out.Value = Text.slice(V.Begin, V.End).str();
+    Out.Literal = Text.slice(V.Begin, V.End);
+    break;
   case json::Value::Array:
     Out.Kind = Node::Sequence;
     for (const json::Value &Item : V.Items)
@@ -255,6 +261,11 @@ Node fromToml(const TomlNode &T, StringRef Text) {
   case TomlNode::String:
     Out.Value = T.Str;
     Out.Literal = textAt(Text, T.Range);
+    break;
+  case TomlNode::Boolean:
+  case TomlNode::Integer:
+    Out.Literal = textAt(Text, T.Range);
+    Out.Value = Out.Literal.str();
     break;
   case TomlNode::Array:
     Out.Kind = Node::Sequence;

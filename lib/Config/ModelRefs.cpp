@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Config/ModelRefs.h"
+#include "licit/Facts/LoadRisk.h"
 #include "licit/Facts/ModelKeys.h"
 #include "licit/Shell/ModelRefs.h"
 #include "llvm/ADT/STLExtras.h"
@@ -195,6 +196,10 @@ private:
       bool Matrix = Key == "matrix";
       InMatrix += Matrix;
       auto Leave = make_scope_exit([&] { InMatrix -= Matrix; });
+      if (Key == "trust_remote_code") {
+        trustRemoteCode(E);
+        continue;
+      }
       if (isCommandKey(Key))
         command(E.Value);
       else if (isEnvironmentKey(Key))
@@ -204,6 +209,28 @@ private:
       else
         visit(E.Value);
     }
+  }
+
+  /// "trust_remote_code: true": the loader this config drives runs the
+  /// model repository's code.
+  void trustRemoteCode(const Node::Entry &E) {
+    StringRef V = StringRef(E.Value.Value).trim().lower() == "true" ||
+                          StringRef(E.Value.Value).trim() == "1" ||
+                          StringRef(E.Value.Value).trim().lower() == "yes"
+                      ? E.Value.Literal
+                      : StringRef();
+    if (V.empty() || E.KeyLiteral.empty() || V.end() < E.KeyLiteral.begin())
+      return;
+    LoadRisk R;
+    R.File = Refs.source().file();
+    R.Kind = LoadRiskKind::TrustRemoteCode;
+    R.Range = Refs.source().range(
+        StringRef(E.KeyLiteral.begin(), V.end() - E.KeyLiteral.begin()));
+    R.Message = ("the loader this config drives runs Python code from the "
+                 "model's repository (" +
+                 E.KeyLiteral + ": " + V + ")")
+                    .str();
+    Refs.facts().add(std::move(R));
   }
 
   Applicability fixSafety() const {

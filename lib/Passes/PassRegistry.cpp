@@ -12,6 +12,7 @@
 
 #include "licit/Pass/PassRegistry.h"
 #include "Check/LicenceTermsPass.h"
+#include "Check/LoadSecurityPass.h"
 #include "Check/PickleImportsPass.h"
 #include "Extract/ConfigModelRefsPass.h"
 #include "Extract/DockerfileModelRefsPass.h"

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Python/ModelRefs.h"
+#include "licit/Facts/LoadRisk.h"
 #include "licit/Facts/ModelKeys.h"
 #include "licit/Facts/RefRecorder.h"
 #include "licit/Python/Tokenizer.h"
@@ -102,6 +103,46 @@ const LoaderSpec Loaders[] = {
 const StringRef NotModelCalls[] = {"load_dataset", "torch.hub.load",
                                    "torch.hub.load_state_dict_from_url"};
 
+/// Calls that can run code when they load a file: unconditionally
+/// (Option empty), unless Option is given a safe value (RiskyWithout), or
+/// when Option is given UnsafeValue. ../shared/facts/api-patterns.md, 4.4
+/// and the torch.load and torch.hub rows of section 1.
+struct RiskSpec {
+  StringRef Callee;
+  LoadRiskKind Kind;
+  StringRef Option = "";
+  StringRef UnsafeValue = "";
+  bool RiskyWithout = true;
+  /// What the call does, for the message.
+  StringRef Effect = "runs the code the pickle names when it loads the "
+                     "file; keep weights in safetensors or another format "
+                     "that holds no code";
+};
+
+const RiskSpec Risks[] = {
+    {"torch.load", LoadRiskKind::TorchLoad, "weights_only", "False"},
+    {"pickle.load", LoadRiskKind::UnsafeDeserialisation},
+    {"pickle.loads", LoadRiskKind::UnsafeDeserialisation},
+    {"cPickle.load", LoadRiskKind::UnsafeDeserialisation},
+    {"joblib.load", LoadRiskKind::UnsafeDeserialisation},
+    {"dill.load", LoadRiskKind::UnsafeDeserialisation},
+    {"dill.loads", LoadRiskKind::UnsafeDeserialisation},
+    {"cloudpickle.load", LoadRiskKind::UnsafeDeserialisation},
+    {"cloudpickle.loads", LoadRiskKind::UnsafeDeserialisation},
+    {"pandas.read_pickle", LoadRiskKind::UnsafeDeserialisation},
+    {"pd.read_pickle", LoadRiskKind::UnsafeDeserialisation},
+    {"numpy.load", LoadRiskKind::UnsafeDeserialisation, "allow_pickle", "True",
+     false},
+    {"np.load", LoadRiskKind::UnsafeDeserialisation, "allow_pickle", "True",
+     false},
+    {"torch.hub.load", LoadRiskKind::UnsafeDeserialisation, "trust_repo",
+     "True", false,
+     "runs the repository's hubconf.py, and what it loads, without asking"},
+    {"models.load_model", LoadRiskKind::UnsafeDeserialisation, "safe_mode",
+     "False", false,
+     "deserialises Lambda layers, whose code runs when the model loads"},
+};
+
 /// The last component of a dotted pattern: the index key.
 StringRef lastComponent(StringRef Pattern) {
   return Pattern.substr(Pattern.rfind('.') + 1);
@@ -116,12 +157,15 @@ public:
       Index[lastComponent(L.Callee)].Loaders.push_back(&L);
     for (StringRef P : NotModelCalls)
       Index[lastComponent(P)].NotModel.push_back(P);
+    for (const RiskSpec &R : Risks)
+      Index[lastComponent(R.Callee)].Risks.push_back(&R);
   }
 
   struct Entry {
     /// In table order: specific entries before general ones.
     SmallVector<const LoaderSpec *, 2> Loaders;
     SmallVector<StringRef, 1> NotModel;
+    SmallVector<const RiskSpec *, 1> Risks;
   };
 
   /// \returns the patterns whose last component is \p Name, or null.
@@ -151,6 +195,8 @@ struct Call {
   StringRef CalleeText;
   SmallVector<Argument, 4> Args;
   bool HasStarArgs = false;
+  /// The closing parenthesis; null for a call left open at the end.
+  const Token *Close = nullptr;
 };
 
 /// A string constant as written: the tokens that spell it and its value.
@@ -163,7 +209,8 @@ class Extractor {
 public:
   Extractor(const SourceText &Source, const KnowledgeBase &KB, FactStore &Facts,
             RefRole Role)
-      : Refs(Source, KB, Facts, Role), Tokens(tokenize(Source.text())),
+      : Source(Source), Facts(Facts), Refs(Source, KB, Facts, Role),
+        Tokens(tokenize(Source.text())),
         Mentions(Source, KB, Facts, RefRole::Mention) {
     matchBrackets();
   }
@@ -179,6 +226,10 @@ private:
   void collectConstants();
   Optional<Call> parseCall(size_t Open);
   void visitCall(const Call &C);
+  /// A call of \p R's: records the risk unless its option makes it safe.
+  void visitRisk(const Call &C, const RiskSpec &R);
+  /// trust_remote_code= of a loader call, unless it is False.
+  void visitTrustRemoteCode(const Call &C, const Argument &A);
   /// \returns the constants \p Tokens evaluate to: adjacent string
   /// literals, each string constant a name is assigned in this file, or
   /// the default of an environment lookup of either.
@@ -197,6 +248,8 @@ private:
               Confidence Conf, const Call *Carrier, RefAction Action,
               StringRef Revision);
 
+  const SourceText &Source;
+  FactStore &Facts;
   RefRecorder Refs;
   std::vector<Token> Tokens;
   /// The string constants each name is assigned (at most
@@ -263,7 +316,9 @@ static bool isInteresting(ArrayRef<StringRef> Callee) {
   auto Matches = [&](StringRef P) { return calleeMatches(Callee, P); };
   return any_of(E->NotModel, Matches) ||
          any_of(E->Loaders,
-                [&](const LoaderSpec *L) { return Matches(L->Callee); });
+                [&](const LoaderSpec *L) { return Matches(L->Callee); }) ||
+         any_of(E->Risks,
+                [&](const RiskSpec *R) { return Matches(R->Callee); });
 }
 
 /// \returns the default argument of os.environ.get("VAR", default) or
@@ -479,8 +534,11 @@ Optional<Call> Extractor::parseCall(size_t Open) {
       C.Args.push_back(A);
     }
     ArgBegin = I + 1;
-    if (Close)
+    if (Close) {
+      if (!AtEnd)
+        C.Close = &Tokens[I];
       return C;
+    }
   }
   llvm_unreachable("the loop returns at the end of the tokens");
 }
@@ -532,6 +590,90 @@ void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
     consume(Value.Tokens);
 }
 
+/// A literal that turns an option off: False, 0, None.
+static bool isFalse(ArrayRef<Token> Value) {
+  return Value.size() == 1 && (Value[0].is(TokenKind::Name, "False") ||
+                               Value[0].is(TokenKind::Name, "None") ||
+                               Value[0].is(TokenKind::Number, "0"));
+}
+
+void Extractor::visitTrustRemoteCode(const Call &C, const Argument &A) {
+  if (A.Tokens.empty() || isFalse(A.Tokens))
+    return;
+  StringRef Value = spanOf(A.Tokens);
+  LoadRisk R;
+  R.File = Source.file();
+  R.Kind = LoadRiskKind::TrustRemoteCode;
+  // The keyword and its value: "trust_remote_code=True".
+  StringRef Keyword(A.Keyword.begin(), Value.end() - A.Keyword.begin());
+  R.Range = Source.range(Keyword);
+  R.Message = ("'" + C.CalleeText +
+               "' runs Python code from the model's "
+               "repository (trust_remote_code=" +
+               Value + ")")
+                  .str();
+  Facts.add(std::move(R));
+}
+
+void Extractor::visitRisk(const Call &C, const RiskSpec &Spec) {
+  const Argument *Option = nullptr;
+  for (const Argument &A : C.Args)
+    if (!Spec.Option.empty() && A.Keyword == Spec.Option)
+      Option = &A;
+  StringRef Value =
+      Option && !Option->Tokens.empty() ? spanOf(Option->Tokens) : StringRef();
+  bool Unsafe = !Spec.Option.empty() && Value == Spec.UnsafeValue;
+  if (!Spec.Option.empty() && !Unsafe) {
+    // Without the option: unsafe where its default is (torch.load). With
+    // a value licit cannot see (a variable): only the literal safe value
+    // is known to be safe.
+    bool SafeValue = Value == (Spec.UnsafeValue == "True" ? "False" : "True");
+    if (!Spec.RiskyWithout || SafeValue)
+      return;
+  }
+  LoadRisk R;
+  R.File = Source.file();
+  R.Kind = Spec.Kind;
+  R.Range = Source.range(
+      Unsafe ? StringRef(Option->Keyword.begin(),
+                         spanOf(Option->Tokens).end() - Option->Keyword.begin())
+             : C.CalleeText);
+  std::string Call = ("'" + C.CalleeText + "'").str();
+  switch (Spec.Kind) {
+  case LoadRiskKind::TorchLoad:
+    if (Unsafe) {
+      R.Message = Call + " with weights_only=False unpickles the file, "
+                         "which can run any code it names";
+      R.Fixes.push_back({"load weights only",
+                         {Source.edit(spanOf(Option->Tokens), "True")},
+                         Applicability::Unsafe});
+    } else {
+      R.Message = Call + " without weights_only=True unpickles the file "
+                         "(the default before PyTorch 2.6), which can run "
+                         "any code it names";
+      // Unless the call is unreadable (left open, or with * arguments).
+      if (C.Close && !C.HasStarArgs && !Option)
+        R.Fixes.push_back(
+            {"add weights_only=True",
+             {Source.edit(StringRef(C.Close->Text.begin(), 0),
+                          C.Args.empty() ? "weights_only=True"
+                                         : ", weights_only=True")},
+             Applicability::Safe});
+    }
+    break;
+  case LoadRiskKind::UnsafeDeserialisation:
+    R.Message =
+        Call +
+        (Unsafe ? (" with " + Spec.Option + "=" + Spec.UnsafeValue).str()
+                : std::string()) +
+        " " + Spec.Effect.str();
+    break;
+  case LoadRiskKind::TrustRemoteCode:
+    llvm_unreachable("trust_remote_code is an option of loader calls");
+  }
+  Facts.add(std::move(R));
+}
+
 void Extractor::visitCall(const Call &C) {
   auto MarkAllConsumed = [&] {
     for (const Argument &A : C.Args)
@@ -540,6 +682,11 @@ void Extractor::visitCall(const Call &C) {
   // parseCall() only returns calls the index knows.
   const CalleeIndex::Entry *E = calleeIndex().find(C.Callee.back());
   assert(E && "parsed a call no pattern names");
+  for (const RiskSpec *R : E->Risks)
+    if (calleeMatches(C.Callee, R->Callee)) {
+      visitRisk(C, *R);
+      break;
+    }
   if (any_of(E->NotModel,
              [&](StringRef P) { return calleeMatches(C.Callee, P); })) {
     MarkAllConsumed();
@@ -562,6 +709,8 @@ void Extractor::visitCall(const Call &C) {
     }
     if (A.Keyword == Spec->Keyword)
       ModelArg = &A;
+    if (A.Keyword == "trust_remote_code")
+      visitTrustRemoteCode(C, A);
     SmallVector<Constant, 1> V = evaluate(A.Tokens);
     if (A.Keyword == "revision" && !V.empty())
       Revision = V.front().Value;

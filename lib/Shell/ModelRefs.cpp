@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Shell/ModelRefs.h"
+#include "licit/Facts/LoadRisk.h"
 #include "licit/Facts/ModelKeys.h"
 #include "licit/Formats/Json.h"
 #include "llvm/ADT/STLExtras.h"
@@ -267,6 +268,20 @@ void CommandReader::readCommand(ArrayRef<Word> Words) {
       continue;
     }
     auto [Flag, Inline] = V.split('=');
+    if ((Flag == "--trust-remote-code" || Flag == "--trust_remote_code") &&
+        Inline.lower() != "false" && Inline != "0") {
+      LoadRisk R;
+      R.File = Refs.source().file();
+      R.Kind = LoadRiskKind::TrustRemoteCode;
+      R.Range = Refs.source().range(A.Literal);
+      R.Message = ("'" + Program +
+                   "' runs Python code from the model's "
+                   "repository (" +
+                   Flag + ")")
+                      .str();
+      Refs.facts().add(std::move(R));
+      continue;
+    }
     Optional<ModelKey> Key =
         Flag.startswith("--") ? lookupModelKey(Flag) : shortFlag(Flag, Program);
     // "-e MODEL_ID=x" (docker run), "--env MODEL_ID=x".

@@ -1,0 +1,67 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoadSecurityPass.h"
+#include "licit/Facts/LoadRisk.h"
+#include "licit/Facts/ModelRef.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace llvm;
+
+namespace licit::check {
+
+ArrayRef<RuleID> LoadSecurityPass::rules() {
+  static const RuleID Rules[] = {
+      RuleID::SecurityTrustRemoteCode, RuleID::SecurityTorchLoad,
+      RuleID::SecurityUnsafeDeserialisation, RuleID::ModelUnpinnedRevision};
+  return Rules;
+}
+
+static RuleID ruleOf(LoadRiskKind K) {
+  switch (K) {
+  case LoadRiskKind::TrustRemoteCode:
+    return RuleID::SecurityTrustRemoteCode;
+  case LoadRiskKind::TorchLoad:
+    return RuleID::SecurityTorchLoad;
+  case LoadRiskKind::UnsafeDeserialisation:
+    return RuleID::SecurityUnsafeDeserialisation;
+  }
+  llvm_unreachable("unknown load risk");
+}
+
+/// A full commit id: forty hex digits. Branches, tags and short hashes
+/// can name other bytes tomorrow.
+static bool isPinned(StringRef Revision) {
+  return Revision.size() == 40 && all_of(Revision, isHexDigit);
+}
+
+void LoadSecurityPass::run(FactStore &Facts, const PassContext &Ctx,
+                           DiagSink &Diags) {
+  for (const LoadRisk &R : Facts.all<LoadRisk>()) {
+    Diagnostic &D = Diags.report(ruleOf(R.Kind), R.Range, R.Message);
+    D.Fixes = R.Fixes;
+  }
+  // Hub models the project loads; documentation only mentions them.
+  for (const ModelRef &Ref : Facts.all<ModelRef>()) {
+    if (Ref.Kind != ModelKind::Hub || Ref.Role != RefRole::Use ||
+        Ref.Action == RefAction::Reference || isPinned(Ref.Revision) ||
+        Ctx.policyFor(Ref.File).isIgnored(RuleID::ModelUnpinnedRevision))
+      continue;
+    Diagnostic &D = Diags.report(
+        RuleID::ModelUnpinnedRevision, Ref.Range,
+        "'" + Ref.ID + "' is loaded " +
+            (Ref.Revision.empty() ? std::string("without a pinned revision")
+                                  : "at revision '" + Ref.Revision +
+                                        "', which is not a commit") +
+            ": the repository can change under it; pin a 40-hex commit");
+    D.About.Kind = Subject::Model;
+    D.About.ID = Ref.ID;
+  }
+}
+
+} // namespace licit::check
