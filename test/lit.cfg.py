@@ -17,6 +17,8 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.licit_tools_dir, append_path=True)
 # Hermetic: never pick up a .licit.toml from above the test directories.
 config.environment["LICIT_NO_DEFAULT_POLICY"] = "1"
+# Hermetic: no model card comes from the machine's hub cache.
+config.environment["HF_HUB_CACHE"] = os.path.join(config.licit_obj_root, "no-hf-cache")
 # Longer names first: lit substitutes in order, and "%licit" is a prefix.
 config.substitutions.append(("%licit_src", config.licit_src_root))
 config.substitutions.append(

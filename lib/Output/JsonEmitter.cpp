@@ -243,7 +243,9 @@ void emitResolutionText(const ModelResolution &R, const SourceFiles &Files,
   if (R.InferredFromName)
     OS << " (inferred from its name)";
   else if (!R.Known)
-    OS << " (from the file's metadata"
+    OS << (!R.From.empty() && R.From.front().Kind == Provenance::ModelCard
+               ? " (from its model card"
+               : " (from the file's metadata")
        << (Declares.empty() ? "" : ", which declares " + Declares) << ")";
   else if (!Declares.empty())
     OS << " (its card declares " << Declares << ")";

@@ -18,6 +18,7 @@
 #include "licit/Driver/Scan.h"
 #include "licit/Driver/Suppressions.h"
 #include "licit/Driver/Workspace.h"
+#include "licit/Facts/HubCache.h"
 #include "licit/Knowledge/KnowledgeBase.h"
 #include "licit/Output/Emitters.h"
 #include "licit/Pass/PassRegistry.h"
@@ -122,6 +123,12 @@ static cl::opt<bool> UnsafeFixes(
     cl::desc("With --fix, also apply unsafe fix-its (they change behaviour, "
              "e.g. swap a model for an alternative)"),
     LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<std::string> HfCache(
+    "hf-cache",
+    cl::desc("The Hugging Face hub cache to read model cards from (default: "
+             "$HF_HUB_CACHE, $HF_HOME/hub or ~/.cache/huggingface/hub); "
+             "read, never written"),
+    cl::value_desc("dir"), LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<std::string> AddSuppressions(
     "add-suppressions",
     cl::desc("Write a 'licit: ignore[rule] REASON' comment for each finding "
@@ -415,6 +422,17 @@ int main(int argc, char **argv) {
       OutputFile.empty() ? static_cast<raw_ostream &>(outs()) : ToFile;
   bool OutColors = OutputFile.empty() && Colors;
 
+  // Model cards of the models licit does not know, from the hub cache.
+  Optional<HubCache> Cache;
+  if (!HfCache.empty()) {
+    if (!sys::fs::is_directory(HfCache))
+      return fail("--hf-cache: no such directory '" + HfCache + "'");
+    Cache.emplace(WS.fs(), HfCache);
+  } else if (Optional<std::string> Root = HubCache::defaultRoot(WS.fs())) {
+    Cache.emplace(WS.fs(), *Root);
+  }
+  if (Cache)
+    Options.Pipeline.Cache = &*Cache;
   Optional<Baseline> Known;
   if (!BaselinePath.empty()) {
     Expected<Baseline> Read = Baseline::read(BaselinePath, WS.files());

@@ -28,10 +28,14 @@
 
 namespace licit {
 
+class HubCache;
+
 struct PipelineOptions {
   unsigned Threads = 0;
   /// Files read whole that are larger than this are skipped with a note.
   uint64_t MaxFileSize = 8 << 20;
+  /// The local hub cache model cards are read from (--hf-cache), or null.
+  HubCache *Cache = nullptr;
 };
 
 /// What a pipeline run produced besides facts and diagnostics.

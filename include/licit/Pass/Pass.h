@@ -24,8 +24,12 @@ namespace licit {
 
 /// What every pass may read. File passes share it across threads, so
 /// they only read it; project passes run alone.
+class HubCache;
+
 struct PassContext {
   SourceFiles &Files;
+  /// The local Hugging Face hub cache, when there is one.
+  HubCache *Cache = nullptr;
 
   /// The policy governing file \p ID.
   const CompiledPolicy &policyFor(FileID ID) const {

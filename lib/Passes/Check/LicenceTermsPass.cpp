@@ -22,9 +22,10 @@ ArrayRef<RuleID> LicenceTermsPass::rules() {
   static const RuleID Rules[] = {
 #define LICIT_TRAIT(Enum, Column, Rule, FlagWhenAbsent, Phrase) RuleID::Rule,
 #include "licit/Knowledge/Traits.def"
-      RuleID::LicenceDenied, RuleID::LicenceNotAllowed,
-      RuleID::ModelDenied,   RuleID::ModelNotAllowed,
-      RuleID::ModelOpenness, RuleID::ModelUnknownLicence};
+      RuleID::LicenceDenied,          RuleID::LicenceNotAllowed,
+      RuleID::LicenceLineageConflict, RuleID::ModelDenied,
+      RuleID::ModelNotAllowed,        RuleID::ModelOpenness,
+      RuleID::ModelUnknownLicence};
   return Rules;
 }
 
@@ -116,6 +117,8 @@ private:
   /// One diagnostic per trait, naming every licence that has it.
   void checkTraits(const Model *M, ArrayRef<Bound> Licences);
   void addAlternativeFix();
+  /// A declared licence that drops a base model's terms.
+  void checkLineage(const Model *M, ArrayRef<Bound> Licences);
 
   /// Null in a dry run.
   const ModelRef *Ref = nullptr;
@@ -165,8 +168,10 @@ Diagnostic &Checker::report(RuleID Rule, const Twine &Message,
              .str()});
   if (!Res.Known)
     for (const Provenance &P : Res.From)
-      if (P.Kind == Provenance::FileMetadata)
-        D.Notes.push_back({P.Where, "its metadata declares " + P.Source});
+      D.Notes.push_back({P.Where, (P.Kind == Provenance::FileMetadata
+                                       ? "its metadata declares "
+                                       : "its model card says ") +
+                                      P.Source});
   Reported.push_back(&D);
   return D;
 }
@@ -284,6 +289,48 @@ void Checker::checkTraits(const Model *M, ArrayRef<Bound> Licences) {
   }
 }
 
+/// The licence ids \p E names.
+static void leavesOf(const LicenceExpr &E, SmallVectorImpl<StringRef> &Out) {
+  if (E.Kind == LicenceExpr::Leaf)
+    Out.push_back(E.ID);
+  for (const LicenceExpr &A : E.Args)
+    leavesOf(A, Out);
+}
+
+void Checker::checkLineage(const Model *M, ArrayRef<Bound> Licences) {
+  SmallVector<StringRef, 2> Declared;
+  leavesOf(Res.Declared, Declared);
+  if (Declared.empty())
+    return;
+  SmallVector<const Licence *, 2> DeclaredLicences;
+  for (StringRef D : Declared)
+    if (const Licence *L = KB.lookupLicence(D))
+      DeclaredLicences.push_back(L);
+  for (const Bound &B : Licences) {
+    if (B.B->InheritedFrom.empty() || is_contained(Declared, B.L->ID))
+      continue;
+    // Only terms the declared licence drops: a base under Apache-2.0
+    // below an MIT card keeps nothing MIT does not.
+    bool Drops = any_of(allTraits(), [&](const TraitInfo &T) {
+      return T.ID != Trait::Osi && flagsTrait(T.ID, factOf(M, *B.L, T.ID)) &&
+             none_of(DeclaredLicences, [&](const Licence *D) {
+               return flagsTrait(T.ID, D->trait(T.ID));
+             });
+    });
+    if (!Drops)
+      continue;
+    std::string Names;
+    for (StringRef D : Declared)
+      Names += (Names.empty() ? "'" : " and '") + D.str() + "'";
+    report(RuleID::LicenceLineageConflict,
+           Subject + " declares " + Names + ", but derives from '" +
+               B.B->InheritedFrom + "', which is under '" + B.L->ID +
+               "': the base's terms still apply",
+           B.L->ID);
+    return; // Said once: the notes name every link.
+  }
+}
+
 void Checker::evaluate() {
   const Model *M = Res.Known;
   if (const ListEntry *E = findEntry(Policy.ModelDeny, ID)) {
@@ -347,6 +394,7 @@ void Checker::evaluate() {
     checkLists(M, Licences.back());
   }
   checkTraits(M, Licences);
+  checkLineage(M, Licences);
   if (M && Policy.MinOpenness && M->Level < Policy.MinOpenness->Value) {
     Diagnostic &D = report(RuleID::ModelOpenness,
                            Subject + " is " + opennessName(M->Level) +

@@ -7,11 +7,14 @@
 
 #include "ModelResolvePass.h"
 #include "licit/Facts/FileMetadata.h"
+#include "licit/Facts/HubCache.h"
 #include "licit/Facts/ModelRef.h"
 #include "licit/Facts/Resolution.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Path.h"
 #include <map>
 
@@ -82,6 +85,53 @@ static void resolveFromMetadata(ModelResolution &R, const FileMetadata &M,
   R.Effective = LicenceExpr::allOf(Refs);
 }
 
+static BaseRelation relationOf(StringRef Relation) {
+  return StringSwitch<BaseRelation>(Relation)
+      .Case("adapter", BaseRelation::Adapter)
+      .Case("merge", BaseRelation::Merge)
+      .Case("quantized", BaseRelation::Quantized)
+      .Default(BaseRelation::Finetune);
+}
+
+/// Chains of cards longer than this are cut (and cycles never followed).
+constexpr unsigned MaxCardDepth = 8;
+
+/// What a hub model licit does not know says about itself in its cached
+/// card: its licence, and those of its base models, followed through the
+/// knowledge base or their own cards. Each link records the card line that
+/// declares it.
+static void resolveFromCard(ModelResolution &R, const ModelCard &Card,
+                            const KnowledgeBase &KB, HubCache &Cache,
+                            SourceFiles &Files, StringSet<> &Seen,
+                            unsigned Depth, StringRef Via) {
+  auto Bind = [&](StringRef ID, bool Verified, StringRef From) {
+    if (none_of(R.Bound, [&](const BoundLicence &B) { return B.ID == ID; }))
+      R.Bound.push_back({ID.str(), Verified, From.str()});
+  };
+  if (!Card.Licence.empty()) {
+    if (Depth == 0)
+      R.Declared = LicenceExpr::leaf(Card.Licence);
+    Bind(Card.Licence, /*Verified=*/true, Via);
+    R.From.push_back(
+        {Provenance::ModelCard, Card.LicenceAt, "license: " + Card.Licence});
+  }
+  for (const ModelCard::Base &B : Card.BaseModels) {
+    R.Lineage.push_back({B.ID, relationOf(Card.Relation), /*Verified=*/true});
+    R.From.push_back({Provenance::ModelCard, B.At, "base_model: " + B.ID});
+    if (!Seen.insert(B.ID).second || Depth + 1 >= MaxCardDepth)
+      continue;
+    ModelResolution Base = resolveModel(KB, ModelKind::Hub, B.ID, &Files);
+    if (Base.Known && !Base.InferredFromName) {
+      for (const BoundLicence &L : Base.Bound)
+        Bind(L.ID, L.Verified,
+             L.InheritedFrom.empty() ? B.ID : L.InheritedFrom);
+      continue;
+    }
+    if (const ModelCard *Next = Cache.card(B.ID, "", Files))
+      resolveFromCard(R, *Next, KB, Cache, Files, Seen, Depth + 1, B.ID);
+  }
+}
+
 void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
                            DiagSink &Diags) {
   DenseMap<FileID, const FileMetadata *> Metadata;
@@ -106,6 +156,24 @@ void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
               .first;
     Out.push_back(It->second);
     Out.back().Ref = I;
+    // A hub model licit does not know (or knows only by its name's look):
+    // its card in the hub cache says what it is.
+    if (Ref.Kind == ModelKind::Hub && Ctx.Cache &&
+        (!Out.back().Known || Out.back().InferredFromName))
+      if (const ModelCard *Card =
+              Ctx.Cache->card(Ref.ID, Ref.Revision, Ctx.Files)) {
+        ModelResolution &R = Out.back();
+        R = ModelResolution();
+        R.Ref = I;
+        R.PolicyID = policyID(ModelKind::Hub, Ref.ID);
+        StringSet<> Seen;
+        Seen.insert(Ref.ID);
+        resolveFromCard(R, *Card, KB, *Ctx.Cache, Ctx.Files, Seen, 0, "");
+        std::vector<LicenceRef> Refs;
+        for (const BoundLicence &B : R.Bound)
+          Refs.push_back({B.ID, B.Verified});
+        R.Effective = LicenceExpr::allOf(Refs);
+      }
     if (Ref.Kind != ModelKind::Weights)
       continue;
     ModelResolution &R = Out.back();

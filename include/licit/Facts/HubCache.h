@@ -1,0 +1,79 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Model cards (README.md front matter: license, license_name, base_model,
+/// base_model_relation) and the local Hugging Face hub cache they are read
+/// from (models--org--name/refs/<branch>, snapshots/<commit>/README.md).
+/// The cache is read, never written; nothing is downloaded.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LICIT_FACTS_HUBCACHE_H
+#define LICIT_FACTS_HUBCACHE_H
+
+#include "licit/Basic/SourceFiles.h"
+#include "llvm/ADT/Optional.h"
+#include "llvm/ADT/StringMap.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm {
+namespace vfs {
+class FileSystem;
+} // namespace vfs
+} // namespace llvm
+
+namespace licit {
+
+/// What a model card's front matter says about licence and lineage, each
+/// value with where the card writes it.
+struct ModelCard {
+  FileID File = 0;
+  /// `license` ("other" resolved through `license_name`), lower-cased.
+  std::string Licence;
+  SourceRange LicenceAt;
+  struct Base {
+    std::string ID;
+    SourceRange At;
+  };
+  std::vector<Base> BaseModels;
+  /// `base_model_relation`: adapter, merge, quantized, finetune.
+  std::string Relation;
+};
+
+/// Reads the YAML front matter of the card \p File (registered, with its
+/// text). None when the file has none.
+llvm::Optional<ModelCard> readModelCard(const SourceFile &File);
+
+class HubCache {
+public:
+  /// A cache rooted at \p Root (the directory holding models--*).
+  HubCache(llvm::vfs::FileSystem &FS, std::string Root);
+
+  /// The cache this environment uses, if it exists: $HF_HUB_CACHE, then
+  /// $HF_HOME/hub, then ~/.cache/huggingface/hub.
+  static llvm::Optional<std::string> defaultRoot(llvm::vfs::FileSystem &FS);
+
+  llvm::StringRef root() const { return Root; }
+
+  /// The card of hub model \p ID at \p Revision (a commit, or a branch
+  /// through refs/; refs/main when empty), its file registered in \p Files.
+  /// Null when the cache does not have it.
+  const ModelCard *card(llvm::StringRef ID, llvm::StringRef Revision,
+                        SourceFiles &Files);
+
+private:
+  llvm::vfs::FileSystem &FS;
+  std::string Root;
+  llvm::StringMap<llvm::Optional<ModelCard>> Cards;
+};
+
+} // namespace licit
+
+#endif // LICIT_FACTS_HUBCACHE_H

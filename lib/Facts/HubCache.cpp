@@ -1,0 +1,150 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+//
+// The cache's layout is huggingface_hub's (docs: "Manage huggingface_hub
+// cache-system"): <root>/models--<org>--<name>/refs/<branch> holds a commit
+// id, and snapshots/<commit>/ the repository's files at that commit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Facts/HubCache.h"
+#include "licit/Config/ConfigTree.h"
+#include "licit/Facts/ModelIds.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using namespace llvm;
+
+namespace licit {
+
+/// Cards larger than this are not read: front matter is a few KiB.
+constexpr uint64_t MaxCardBytes = 1 << 20;
+
+Optional<ModelCard> readModelCard(const SourceFile &File) {
+  StringRef Text = File.text();
+  // "---\n<yaml>\n---": the front matter.
+  StringRef Rest = Text;
+  if (!Rest.consume_front("---"))
+    return None;
+  size_t Begin = Text.find('\n');
+  size_t End = Text.find("\n---", Begin);
+  if (Begin == StringRef::npos || End == StringRef::npos)
+    return None;
+  StringRef Front = Text.slice(Begin + 1, End + 1);
+  config::ReadResult Read = config::readYaml(Front);
+  if (Read.Documents.empty() ||
+      Read.Documents.front().Kind != config::Node::Mapping)
+    return None;
+  const config::Node &Doc = Read.Documents.front();
+  SourceText Source(File.ID, Text);
+  ModelCard Card;
+  Card.File = File.ID;
+  auto RangeOf = [&](const config::Node &N) {
+    return N.Literal.empty() ? SourceRange::wholeFile(File.ID)
+                             : Source.range(N.Literal);
+  };
+  if (const config::Node *L = Doc.scalar("license")) {
+    Card.Licence = StringRef(L->Value).trim().lower();
+    Card.LicenceAt = RangeOf(*L);
+    // "license: other" names its licence in license_name.
+    if (Card.Licence == "other")
+      if (const config::Node *Name = Doc.scalar("license_name")) {
+        Card.Licence = StringRef(Name->Value).trim().lower();
+        Card.LicenceAt = RangeOf(*Name);
+      }
+  }
+  if (const config::Node *R = Doc.scalar("base_model_relation"))
+    Card.Relation = StringRef(R->Value).trim().lower();
+  for (const config::Node::Entry &E : Doc.Entries) {
+    if (E.Key != "base_model")
+      continue;
+    // One id, or a list of them (a merge).
+    std::vector<const config::Node *> Ids;
+    if (E.Value.Kind == config::Node::Scalar)
+      Ids.push_back(&E.Value);
+    for (const config::Node &Item : E.Value.Items)
+      Ids.push_back(&Item);
+    for (const config::Node *N : Ids)
+      if (Optional<ParsedId> P = parseModelId(N->Value, IdSyntax::Hub))
+        if (P->HasNamespace)
+          Card.BaseModels.push_back({P->ID, RangeOf(*N)});
+  }
+  return Card;
+}
+
+HubCache::HubCache(vfs::FileSystem &FS, std::string Root)
+    : FS(FS), Root(std::move(Root)) {}
+
+Optional<std::string> HubCache::defaultRoot(vfs::FileSystem &FS) {
+  // As huggingface_hub decides: the first variable set wins, whether or
+  // not its directory exists.
+  std::string Dir;
+  if (Optional<std::string> Hub = sys::Process::GetEnv("HF_HUB_CACHE"))
+    Dir = *Hub;
+  else if (Optional<std::string> Home = sys::Process::GetEnv("HF_HOME"))
+    Dir = *Home + "/hub";
+  else if (Optional<std::string> Home = sys::Process::GetEnv("HOME"))
+    Dir = *Home + "/.cache/huggingface/hub";
+  ErrorOr<vfs::Status> S = FS.status(Dir);
+  if (Dir.empty() || !S || !S->isDirectory())
+    return None;
+  return Dir;
+}
+
+const ModelCard *HubCache::card(StringRef ID, StringRef Revision,
+                                SourceFiles &Files) {
+  std::string Key = (ID + "@" + Revision).str();
+  auto [It, New] = Cards.try_emplace(Key);
+  if (!New)
+    return It->second ? &*It->second : nullptr;
+  auto [Org, Name] = ID.split('/');
+  if (Org.empty() || Name.empty() || Name.contains('/') || Org == "." ||
+      Org == ".." || Name == "." || Name == "..")
+    return nullptr;
+  SmallString<256> Repo(Root);
+  sys::path::append(Repo, ("models--" + Org + "--" + Name).str());
+  auto Read = [&](StringRef Path) -> std::unique_ptr<MemoryBuffer> {
+    ErrorOr<std::unique_ptr<vfs::File>> F = FS.openFileForRead(Path);
+    if (!F)
+      return nullptr;
+    ErrorOr<vfs::Status> S = (*F)->status();
+    if (!S || !S->isRegularFile() || S->getSize() > MaxCardBytes)
+      return nullptr;
+    ErrorOr<std::unique_ptr<MemoryBuffer>> B =
+        (*F)->getBuffer(Path, S->getSize(), /*RequiresNullTerminator=*/false);
+    return B ? std::move(*B) : nullptr;
+  };
+  // A commit as given, else the commit the branch points at.
+  std::string Commit = Revision.str();
+  bool IsCommit = Revision.size() == 40 && all_of(Revision, isHexDigit);
+  if (!IsCommit) {
+    SmallString<256> Ref(Repo);
+    sys::path::append(Ref, "refs", Revision.empty() ? "main" : Revision);
+    std::unique_ptr<MemoryBuffer> B = Read(Ref);
+    if (!B)
+      return nullptr;
+    Commit = B->getBuffer().trim().str();
+    if (Commit.size() != 40 || !all_of(Commit, isHexDigit))
+      return nullptr;
+  }
+  SmallString<256> Path(Repo);
+  sys::path::append(Path, "snapshots", Commit, "README.md");
+  std::unique_ptr<MemoryBuffer> Text = Read(Path);
+  if (!Text)
+    return nullptr;
+  FileID File = Files.add(Path, Path).first;
+  SourceFile &F = Files.get(File);
+  if (!F.Buffer)
+    F.setContents(std::move(Text));
+  It->second = readModelCard(F);
+  return It->second ? &*It->second : nullptr;
+}
+
+} // namespace licit
