@@ -51,6 +51,21 @@ static FileID findLocalFile(const SourceFiles &Files, const ModelRef &Ref) {
   return 0;
 }
 
+/// Adds licence \p ID to what binds \p R, once, inherited from \p From.
+static void bindLicence(ModelResolution &R, StringRef ID, bool Verified,
+                        StringRef From) {
+  if (none_of(R.Bound, [&](const BoundLicence &B) { return B.ID == ID; }))
+    R.Bound.push_back({ID.str(), Verified, From.str()});
+}
+
+/// The effective licence: every licence that binds \p R.
+static void settleEffective(ModelResolution &R) {
+  std::vector<LicenceRef> Refs;
+  for (const BoundLicence &B : R.Bound)
+    Refs.push_back({B.ID, B.Verified});
+  R.Effective = LicenceExpr::allOf(Refs);
+}
+
 /// What a weights file licit does not know says about itself: the licence
 /// its metadata declares, and those of the base models it names (the
 /// knowledge base resolves them), each with the key that says so.
@@ -60,23 +75,19 @@ static void resolveFromMetadata(ModelResolution &R, const FileMetadata &M,
     R.From.push_back({Provenance::FileMetadata, SourceRange::wholeFile(M.File),
                       (Key + " = '" + Value + "'").str()});
   };
-  auto Bind = [&](StringRef ID, bool Verified, StringRef From) {
-    if (none_of(R.Bound, [&](const BoundLicence &B) { return B.ID == ID; }))
-      R.Bound.push_back({ID.str(), Verified, From.str()});
-  };
   auto [Key, Licence] = M.licence();
   if (!Licence.empty()) {
     std::string ID = Licence.trim().lower();
     R.Declared = LicenceExpr::leaf(ID);
-    Bind(ID, /*Verified=*/true, "");
+    bindLicence(R, ID, /*Verified=*/true, "");
     Says(Key, Licence);
   }
   for (const auto &[BaseID, BaseKey] : M.baseModels()) {
     ModelResolution Base = resolveModel(KB, ModelKind::Hub, BaseID, &Files);
     R.Lineage.push_back({BaseID, BaseRelation::Finetune, /*Verified=*/true});
     for (const BoundLicence &B : Base.Bound)
-      Bind(B.ID, B.Verified,
-           B.InheritedFrom.empty() ? BaseID : B.InheritedFrom);
+      bindLicence(R, B.ID, B.Verified,
+                  B.InheritedFrom.empty() ? BaseID : B.InheritedFrom);
     Says(BaseKey, BaseID);
   }
   std::vector<LicenceRef> Refs;
@@ -104,14 +115,10 @@ static void resolveFromCard(ModelResolution &R, const ModelCard &Card,
                             const KnowledgeBase &KB, HubCache &Cache,
                             SourceFiles &Files, StringSet<> &Seen,
                             unsigned Depth, StringRef Via) {
-  auto Bind = [&](StringRef ID, bool Verified, StringRef From) {
-    if (none_of(R.Bound, [&](const BoundLicence &B) { return B.ID == ID; }))
-      R.Bound.push_back({ID.str(), Verified, From.str()});
-  };
   if (!Card.Licence.empty()) {
     if (Depth == 0)
       R.Declared = LicenceExpr::leaf(Card.Licence);
-    Bind(Card.Licence, /*Verified=*/true, Via);
+    bindLicence(R, Card.Licence, /*Verified=*/true, Via);
     R.From.push_back(
         {Provenance::ModelCard, Card.LicenceAt, "license: " + Card.Licence});
   }
@@ -123,8 +130,8 @@ static void resolveFromCard(ModelResolution &R, const ModelCard &Card,
     ModelResolution Base = resolveModel(KB, ModelKind::Hub, B.ID, &Files);
     if (Base.Known && !Base.InferredFromName) {
       for (const BoundLicence &L : Base.Bound)
-        Bind(L.ID, L.Verified,
-             L.InheritedFrom.empty() ? B.ID : L.InheritedFrom);
+        bindLicence(R, L.ID, L.Verified,
+                    L.InheritedFrom.empty() ? B.ID : L.InheritedFrom);
       continue;
     }
     if (const ModelCard *Next = Cache.card(B.ID, "", Files))
@@ -169,10 +176,7 @@ void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
         StringSet<> Seen;
         Seen.insert(Ref.ID);
         resolveFromCard(R, *Card, KB, *Ctx.Cache, Ctx.Files, Seen, 0, "");
-        std::vector<LicenceRef> Refs;
-        for (const BoundLicence &B : R.Bound)
-          Refs.push_back({B.ID, B.Verified});
-        R.Effective = LicenceExpr::allOf(Refs);
+        settleEffective(R);
       }
     if (Ref.Kind != ModelKind::Weights)
       continue;
