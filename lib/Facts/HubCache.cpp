@@ -14,6 +14,7 @@
 #include "licit/Facts/HubCache.h"
 #include "licit/Config/ConfigTree.h"
 #include "licit/Facts/ModelIds.h"
+#include "licit/Formats/Json.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -98,18 +99,14 @@ Optional<std::string> HubCache::defaultRoot(vfs::FileSystem &FS) {
   return Dir;
 }
 
-const ModelCard *HubCache::card(StringRef ID, StringRef Revision,
-                                SourceFiles &Files) {
-  std::string Key = (ID + "@" + Revision).str();
-  auto [It, New] = Cards.try_emplace(Key);
-  if (!New)
-    return It->second ? &*It->second : nullptr;
-  auto [Org, Name] = ID.split('/');
-  if (Org.empty() || Name.empty() || Name.contains('/') || Org == "." ||
-      Org == ".." || Name == "." || Name == "..")
+std::unique_ptr<MemoryBuffer>
+HubCache::snapshotFile(StringRef ID, StringRef Revision, StringRef Name) {
+  auto [Org, Repo] = ID.split('/');
+  if (Org.empty() || Repo.empty() || Repo.contains('/') || Org == "." ||
+      Org == ".." || Repo == "." || Repo == "..")
     return nullptr;
-  SmallString<256> Repo(Root);
-  sys::path::append(Repo, ("models--" + Org + "--" + Name).str());
+  SmallString<256> Dir(Root);
+  sys::path::append(Dir, ("models--" + Org + "--" + Repo).str());
   auto Read = [&](StringRef Path) -> std::unique_ptr<MemoryBuffer> {
     ErrorOr<std::unique_ptr<vfs::File>> F = FS.openFileForRead(Path);
     if (!F)
@@ -123,9 +120,8 @@ const ModelCard *HubCache::card(StringRef ID, StringRef Revision,
   };
   // A commit as given, else the commit the branch points at.
   std::string Commit = Revision.str();
-  bool IsCommit = Revision.size() == 40 && all_of(Revision, isHexDigit);
-  if (!IsCommit) {
-    SmallString<256> Ref(Repo);
+  if (!(Revision.size() == 40 && all_of(Revision, isHexDigit))) {
+    SmallString<256> Ref(Dir);
     sys::path::append(Ref, "refs", Revision.empty() ? "main" : Revision);
     std::unique_ptr<MemoryBuffer> B = Read(Ref);
     if (!B)
@@ -134,17 +130,36 @@ const ModelCard *HubCache::card(StringRef ID, StringRef Revision,
     if (Commit.size() != 40 || !all_of(Commit, isHexDigit))
       return nullptr;
   }
-  SmallString<256> Path(Repo);
-  sys::path::append(Path, "snapshots", Commit, "README.md");
-  std::unique_ptr<MemoryBuffer> Text = Read(Path);
+  SmallString<256> Path(Dir);
+  sys::path::append(Path, "snapshots", Commit, Name);
+  return Read(Path);
+}
+
+const ModelCard *HubCache::card(StringRef ID, StringRef Revision,
+                                SourceFiles &Files) {
+  std::string Key = (ID + "@" + Revision).str();
+  auto [It, New] = Cards.try_emplace(Key);
+  if (!New)
+    return It->second ? &*It->second : nullptr;
+  std::unique_ptr<MemoryBuffer> Text = snapshotFile(ID, Revision, "README.md");
   if (!Text)
     return nullptr;
+  std::string Path = Text->getBufferIdentifier().str();
   FileID File = Files.add(Path, Path).first;
   SourceFile &F = Files.get(File);
   if (!F.Buffer)
     F.setContents(std::move(Text));
   It->second = readModelCard(F);
   return It->second ? &*It->second : nullptr;
+}
+
+bool HubCache::shipsCode(StringRef ID, StringRef Revision) {
+  std::unique_ptr<MemoryBuffer> Config =
+      snapshotFile(ID, Revision, "config.json");
+  if (!Config)
+    return false;
+  json::ParseResult Doc = json::parse(Config->getBuffer());
+  return Doc.Root && Doc.Root->get("auto_map");
 }
 
 } // namespace licit

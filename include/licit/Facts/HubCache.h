@@ -24,6 +24,7 @@
 #include <vector>
 
 namespace llvm {
+class MemoryBuffer;
 namespace vfs {
 class FileSystem;
 } // namespace vfs
@@ -68,7 +69,16 @@ public:
   const ModelCard *card(llvm::StringRef ID, llvm::StringRef Revision,
                         SourceFiles &Files);
 
+  /// \returns true when the cached config.json of \p ID names its own
+  /// modelling code (`auto_map`), which loads only with trust_remote_code.
+  bool shipsCode(llvm::StringRef ID, llvm::StringRef Revision);
+
 private:
+  /// The file \p Name of \p ID's snapshot at \p Revision, or null.
+  std::unique_ptr<llvm::MemoryBuffer> snapshotFile(llvm::StringRef ID,
+                                                   llvm::StringRef Revision,
+                                                   llvm::StringRef Name);
+
   llvm::vfs::FileSystem &FS;
   std::string Root;
   llvm::StringMap<llvm::Optional<ModelCard>> Cards;

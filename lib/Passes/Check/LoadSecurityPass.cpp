@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LoadSecurityPass.h"
+#include "licit/Facts/HubCache.h"
 #include "licit/Facts/LoadRisk.h"
 #include "licit/Facts/ModelRef.h"
 #include "llvm/ADT/STLExtras.h"
@@ -48,6 +49,16 @@ void LoadSecurityPass::run(FactStore &Facts, const PassContext &Ctx,
   }
   // Hub models the project loads; documentation only mentions them.
   for (const ModelRef &Ref : Facts.all<ModelRef>()) {
+    // A model whose cached config names its own modelling code runs it
+    // wherever it is loaded with trust_remote_code.
+    if (Ref.Kind == ModelKind::Hub && Ref.Role == RefRole::Use &&
+        Ref.Action != RefAction::Reference && Ctx.Cache &&
+        Ctx.Cache->shipsCode(Ref.ID, Ref.Revision))
+      Diags.report(RuleID::SecurityTrustRemoteCode, Ref.Range,
+                   "'" + Ref.ID +
+                       "' ships its own modelling code (auto_map in its "
+                       "cached config.json), which runs when it is loaded "
+                       "with trust_remote_code");
     if (Ref.Kind != ModelKind::Hub || Ref.Role != RefRole::Use ||
         Ref.Action == RefAction::Reference || isPinned(Ref.Revision) ||
         Ctx.policyFor(Ref.File).isIgnored(RuleID::ModelUnpinnedRevision))
