@@ -230,6 +230,8 @@ private:
   void visitRisk(const Call &C, const RiskSpec &R);
   /// trust_remote_code= of a loader call, unless it is False.
   void visitTrustRemoteCode(const Call &C, const Argument &A);
+  /// use_safetensors=False of a loader call.
+  void visitPickleWeights(const Call &C, const Argument &A);
   /// \returns the constants \p Tokens evaluate to: adjacent string
   /// literals, each string constant a name is assigned in this file, or
   /// the default of an environment lookup of either.
@@ -615,6 +617,23 @@ void Extractor::visitTrustRemoteCode(const Call &C, const Argument &A) {
   Facts.add(std::move(R));
 }
 
+void Extractor::visitPickleWeights(const Call &C, const Argument &A) {
+  StringRef Value = spanOf(A.Tokens);
+  LoadRisk R;
+  R.File = Source.file();
+  R.Kind = LoadRiskKind::PickleWeights;
+  R.Range = Source.range(
+      StringRef(A.Keyword.begin(), Value.end() - A.Keyword.begin()));
+  R.Message = ("'" + C.CalleeText + "' with use_safetensors=" + Value +
+               " loads pickle weights (pytorch_model.bin), which can run "
+               "code; safetensors hold only tensors")
+                  .str();
+  R.Fixes.push_back({"load safetensors",
+                     {Source.edit(Value, "True")},
+                     Applicability::Unsafe});
+  Facts.add(std::move(R));
+}
+
 void Extractor::visitRisk(const Call &C, const RiskSpec &Spec) {
   const Argument *Option = nullptr;
   for (const Argument &A : C.Args)
@@ -669,7 +688,8 @@ void Extractor::visitRisk(const Call &C, const RiskSpec &Spec) {
         " " + Spec.Effect.str();
     break;
   case LoadRiskKind::TrustRemoteCode:
-    llvm_unreachable("trust_remote_code is an option of loader calls");
+  case LoadRiskKind::PickleWeights:
+    llvm_unreachable("options of loader calls, not risky calls");
   }
   Facts.add(std::move(R));
 }
@@ -711,6 +731,8 @@ void Extractor::visitCall(const Call &C) {
       ModelArg = &A;
     if (A.Keyword == "trust_remote_code")
       visitTrustRemoteCode(C, A);
+    if (A.Keyword == "use_safetensors" && isFalse(A.Tokens))
+      visitPickleWeights(C, A);
     SmallVector<Constant, 1> V = evaluate(A.Tokens);
     if (A.Keyword == "revision" && !V.empty())
       Revision = V.front().Value;

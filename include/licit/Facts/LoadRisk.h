@@ -28,7 +28,10 @@ enum class LoadRiskKind : unsigned char {
   TorchLoad,
   /// pickle/joblib/dill loads, np.load(allow_pickle=True),
   /// torch.hub.load(trust_repo=True), Keras safe_mode=False.
-  UnsafeDeserialisation
+  UnsafeDeserialisation,
+  /// Pickle-format weights where safetensors would do
+  /// (use_safetensors=False).
+  PickleWeights
 };
 
 struct LoadRisk {

@@ -9,8 +9,11 @@
 #include "licit/Facts/HubCache.h"
 #include "licit/Facts/LoadRisk.h"
 #include "licit/Facts/ModelRef.h"
+#include "licit/Facts/Resolution.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Path.h"
 
 using namespace llvm;
 
@@ -19,7 +22,8 @@ namespace licit::check {
 ArrayRef<RuleID> LoadSecurityPass::rules() {
   static const RuleID Rules[] = {
       RuleID::SecurityTrustRemoteCode, RuleID::SecurityTorchLoad,
-      RuleID::SecurityUnsafeDeserialisation, RuleID::ModelUnpinnedRevision};
+      RuleID::SecurityUnsafeDeserialisation, RuleID::SecurityPickleWeights,
+      RuleID::ModelUnpinnedRevision};
   return Rules;
 }
 
@@ -31,6 +35,8 @@ static RuleID ruleOf(LoadRiskKind K) {
     return RuleID::SecurityTorchLoad;
   case LoadRiskKind::UnsafeDeserialisation:
     return RuleID::SecurityUnsafeDeserialisation;
+  case LoadRiskKind::PickleWeights:
+    return RuleID::SecurityPickleWeights;
   }
   llvm_unreachable("unknown load risk");
 }
@@ -46,6 +52,31 @@ void LoadSecurityPass::run(FactStore &Facts, const PassContext &Ctx,
   for (const LoadRisk &R : Facts.all<LoadRisk>()) {
     Diagnostic &D = Diags.report(ruleOf(R.Kind), R.Range, R.Message);
     D.Fixes = R.Fixes;
+  }
+  // Pickle-format weights files the project loads, where the same
+  // directory holds safetensors.
+  StringMap<StringRef> Safetensors; // Directory -> a safetensors file.
+  for (unsigned I = 1; I <= Ctx.Files.size(); ++I) {
+    StringRef Path = Ctx.Files.get(I).AbsPath;
+    if (Path.endswith(".safetensors"))
+      Safetensors.try_emplace(sys::path::parent_path(Path),
+                              sys::path::filename(Path));
+  }
+  ArrayRef<ModelRef> Refs = Facts.all<ModelRef>();
+  for (const ModelResolution &R : Facts.all<ModelResolution>()) {
+    const ModelRef &Ref = Refs[R.Ref];
+    if (!R.LocalFile || Ref.Role != RefRole::Use || R.LocalFile == Ref.File ||
+        !Ctx.Files.get(R.LocalFile).Kinds.contains(FileKind::Pickle))
+      continue;
+    StringRef Path = Ctx.Files.get(R.LocalFile).AbsPath;
+    auto It = Safetensors.find(sys::path::parent_path(Path));
+    if (It == Safetensors.end())
+      continue;
+    Diags.report(RuleID::SecurityPickleWeights, Ref.Range,
+                 "'" + Ref.ID +
+                     "' is pickle-format weights, which can run "
+                     "code when loaded; '" +
+                     It->second + "' beside it holds weights without code");
   }
   // Hub models the project loads; documentation only mentions them.
   for (const ModelRef &Ref : Facts.all<ModelRef>()) {
