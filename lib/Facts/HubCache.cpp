@@ -61,6 +61,10 @@ Optional<ModelCard> readModelCard(const SourceFile &File) {
         Card.LicenceAt = RangeOf(*Name);
       }
   }
+  Card.DescribesModel = any_of(Doc.Entries, [](const config::Node::Entry &E) {
+    return E.Key == "base_model" || E.Key == "library_name" ||
+           E.Key == "pipeline_tag" || E.Key == "model-index";
+  });
   if (const config::Node *R = Doc.scalar("base_model_relation"))
     Card.Relation = StringRef(R->Value).trim().lower();
   for (const config::Node::Entry &E : Doc.Entries) {

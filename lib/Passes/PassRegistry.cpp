@@ -19,6 +19,7 @@
 #include "Extract/DocsModelRefsPass.h"
 #include "Extract/JavaScriptModelRefsPass.h"
 #include "Extract/MakefileModelRefsPass.h"
+#include "Extract/ModelCardsPass.h"
 #include "Extract/ModelfileModelRefsPass.h"
 #include "Extract/NotebookModelRefsPass.h"
 #include "Extract/PythonModelRefsPass.h"

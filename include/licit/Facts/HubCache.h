@@ -46,6 +46,16 @@ struct ModelCard {
   std::vector<Base> BaseModels;
   /// `base_model_relation`: adapter, merge, quantized, finetune.
   std::string Relation;
+  /// The front matter has keys only a model's card has (base_model,
+  /// library_name, pipeline_tag, model-index): not a project's README.
+  bool DescribesModel = false;
+};
+
+/// A model card in the checked tree: the directory it is in is a model the
+/// project ships.
+struct LocalCard {
+  FileID File = 0;
+  ModelCard Card;
 };
 
 /// Reads the YAML front matter of the card \p File (registered, with its

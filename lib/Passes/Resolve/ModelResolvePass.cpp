@@ -112,7 +112,7 @@ constexpr unsigned MaxCardDepth = 8;
 /// knowledge base or their own cards. Each link records the card line that
 /// declares it.
 static void resolveFromCard(ModelResolution &R, const ModelCard &Card,
-                            const KnowledgeBase &KB, HubCache &Cache,
+                            const KnowledgeBase &KB, HubCache *Cache,
                             SourceFiles &Files, StringSet<> &Seen,
                             unsigned Depth, StringRef Via) {
   if (!Card.Licence.empty()) {
@@ -134,7 +134,7 @@ static void resolveFromCard(ModelResolution &R, const ModelCard &Card,
                     L.InheritedFrom.empty() ? B.ID : L.InheritedFrom);
       continue;
     }
-    if (const ModelCard *Next = Cache.card(B.ID, "", Files))
+    if (const ModelCard *Next = Cache ? Cache->card(B.ID, "", Files) : nullptr)
       resolveFromCard(R, *Next, KB, Cache, Files, Seen, Depth + 1, B.ID);
   }
 }
@@ -144,6 +144,9 @@ void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
   DenseMap<FileID, const FileMetadata *> Metadata;
   for (const FileMetadata &M : Facts.all<FileMetadata>())
     Metadata[M.File] = &M;
+  DenseMap<FileID, const ModelCard *> Cards;
+  for (const LocalCard &C : Facts.all<LocalCard>())
+    Cards[C.File] = &C.Card;
   // A project names the same few models many times: resolve each once per
   // knowledge base (policies may layer different tables).
   std::map<std::pair<const KnowledgeBase *, std::string>, ModelResolution>
@@ -175,12 +178,20 @@ void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
         R.PolicyID = policyID(ModelKind::Hub, Ref.ID);
         StringSet<> Seen;
         Seen.insert(Ref.ID);
-        resolveFromCard(R, *Card, KB, *Ctx.Cache, Ctx.Files, Seen, 0, "");
+        resolveFromCard(R, *Card, KB, Ctx.Cache, Ctx.Files, Seen, 0, "");
         settleEffective(R);
       }
     if (Ref.Kind != ModelKind::Weights)
       continue;
     ModelResolution &R = Out.back();
+    // A model directory of the tree, through its card.
+    if (const ModelCard *Card = Cards.lookup(Ref.File);
+        Card && Ref.Carrier == "model card" && !R.Known) {
+      StringSet<> Seen;
+      resolveFromCard(R, *Card, KB, Ctx.Cache, Ctx.Files, Seen, 0, "");
+      settleEffective(R);
+      continue;
+    }
     R.LocalFile = findLocalFile(Ctx.Files, Ref);
     if (const FileMetadata *M = Metadata.lookup(R.LocalFile); M && !R.Known)
       resolveFromMetadata(R, *M, KB, Ctx.Files);
