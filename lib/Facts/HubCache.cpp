@@ -84,6 +84,26 @@ Optional<ModelCard> readModelCard(const SourceFile &File) {
   return Card;
 }
 
+Optional<ModelCard> readAdapterConfig(const SourceFile &File) {
+  json::ParseResult Doc = json::parse(File.text());
+  if (!Doc.Root)
+    return None;
+  config::Node Root = config::fromJson(*Doc.Root, File.text());
+  const config::Node *Base = Root.scalar("base_model_name_or_path");
+  // A local path ("/data/llama-3-8b", "./base") names no hub model.
+  Optional<ParsedId> P = Base ? parseModelId(Base->Value, IdSyntax::Hub) : None;
+  if (!P || !P->HasNamespace)
+    return None;
+  ModelCard Card;
+  Card.File = File.ID;
+  Card.DescribesModel = Card.FromAdapterConfig = true;
+  Card.Relation = "adapter";
+  Card.BaseModels.push_back(
+      {P->ID, SourceText(File.ID, File.text()).range(Base->Literal),
+       /*InAdapterConfig=*/true});
+  return Card;
+}
+
 HubCache::HubCache(vfs::FileSystem &FS, std::string Root)
     : FS(FS), Root(std::move(Root)) {}
 
@@ -103,8 +123,10 @@ Optional<std::string> HubCache::defaultRoot(vfs::FileSystem &FS) {
   return Dir;
 }
 
-std::unique_ptr<MemoryBuffer>
-HubCache::snapshotFile(StringRef ID, StringRef Revision, StringRef Name) {
+std::unique_ptr<MemoryBuffer> HubCache::snapshotFile(StringRef ID,
+                                                     StringRef Revision,
+                                                     StringRef Name,
+                                                     std::string *PathOut) {
   auto [Org, Repo] = ID.split('/');
   if (Org.empty() || Repo.empty() || Repo.contains('/') || Org == "." ||
       Org == ".." || Repo == "." || Repo == "..")
@@ -136,7 +158,22 @@ HubCache::snapshotFile(StringRef ID, StringRef Revision, StringRef Name) {
   }
   SmallString<256> Path(Dir);
   sys::path::append(Path, "snapshots", Commit, Name);
+  if (PathOut)
+    *PathOut = std::string(Path);
   return Read(Path);
+}
+
+const SourceFile *HubCache::registeredFile(StringRef ID, StringRef Revision,
+                                           StringRef Name, SourceFiles &Files) {
+  // The path as the cache spells it: not every file system names buffers.
+  std::string Path;
+  std::unique_ptr<MemoryBuffer> Text = snapshotFile(ID, Revision, Name, &Path);
+  if (!Text)
+    return nullptr;
+  SourceFile &F = Files.get(Files.add(Path, Path).first);
+  if (!F.Buffer)
+    F.setContents(std::move(Text));
+  return &F;
 }
 
 const ModelCard *HubCache::card(StringRef ID, StringRef Revision,
@@ -145,16 +182,22 @@ const ModelCard *HubCache::card(StringRef ID, StringRef Revision,
   auto [It, New] = Cards.try_emplace(Key);
   if (!New)
     return It->second ? &*It->second : nullptr;
-  std::unique_ptr<MemoryBuffer> Text = snapshotFile(ID, Revision, "README.md");
-  if (!Text)
-    return nullptr;
-  std::string Path = Text->getBufferIdentifier().str();
-  FileID File = Files.add(Path, Path).first;
-  SourceFile &F = Files.get(File);
-  if (!F.Buffer)
-    F.setContents(std::move(Text));
-  It->second = readModelCard(F);
-  return It->second ? &*It->second : nullptr;
+  Optional<ModelCard> &Card = It->second;
+  if (const SourceFile *F = registeredFile(ID, Revision, "README.md", Files))
+    Card = readModelCard(*F);
+  // A PEFT adapter's card often names no base: its config does.
+  if (!Card || Card->BaseModels.empty())
+    if (const SourceFile *F =
+            registeredFile(ID, Revision, "adapter_config.json", Files))
+      if (Optional<ModelCard> Adapter = readAdapterConfig(*F)) {
+        if (!Card)
+          Card = std::move(Adapter);
+        else {
+          Card->BaseModels = std::move(Adapter->BaseModels);
+          Card->Relation = Adapter->Relation;
+        }
+      }
+  return Card ? &*Card : nullptr;
 }
 
 bool HubCache::shipsCode(StringRef ID, StringRef Revision) {

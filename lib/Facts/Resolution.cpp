@@ -44,6 +44,8 @@ StringRef provenanceKindName(Provenance::KindTy K) {
     return "knowledge-base";
   case Provenance::ModelCard:
     return "model-card";
+  case Provenance::AdapterConfig:
+    return "adapter-config";
   case Provenance::FileMetadata:
     return "file-metadata";
   }

@@ -61,6 +61,17 @@ bool flagsTrait(Trait T, const Fact &F) {
 
 bool Licence::flags(Trait T) const { return flagsTrait(T, trait(T)); }
 
+StringRef Licence::namePrefix() const {
+  const Fact &F = trait(Trait::Naming);
+  if (F.Value == Answer::No)
+    return "";
+  size_t At = F.Detail.find("begin with '");
+  if (At == StringRef::npos)
+    return "";
+  StringRef Quoted = F.Detail.drop_front(At + 12);
+  return Quoted.take_front(Quoted.find('\''));
+}
+
 const Fact &traitOf(const Model &M, const Licence &L, Trait T) {
   if (T == Trait::EuExcluded && M.EuExcluded.isKnown())
     return M.EuExcluded;

@@ -243,9 +243,11 @@ void emitResolutionText(const ModelResolution &R, const SourceFiles &Files,
   if (R.InferredFromName)
     OS << " (inferred from its name)";
   else if (!R.Known)
-    OS << (!R.From.empty() && R.From.front().Kind == Provenance::ModelCard
-               ? " (from its model card"
-               : " (from the file's metadata")
+    OS << (R.From.empty() || R.From.front().Kind == Provenance::FileMetadata
+               ? " (from the file's metadata"
+           : R.From.front().Kind == Provenance::AdapterConfig
+               ? " (from its adapter config"
+               : " (from its model card")
        << (Declares.empty() ? "" : ", which declares " + Declares) << ")";
   else if (!Declares.empty())
     OS << " (its card declares " << Declares << ")";

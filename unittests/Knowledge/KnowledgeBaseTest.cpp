@@ -29,6 +29,13 @@ TEST_F(KnowledgeBaseTest, BuiltinLoadsEveryFactsRow) {
   EXPECT_EQ(KB->models().size(), 525u);
 }
 
+TEST_F(KnowledgeBaseTest, NamingDetailsQuoteTheRequiredStart) {
+  EXPECT_EQ(KB->lookupLicence("llama3")->namePrefix(), "Llama 3");
+  EXPECT_EQ(KB->lookupLicence("llama3.1")->namePrefix(), "Llama");
+  EXPECT_EQ(KB->lookupLicence("llama2")->namePrefix(), "");
+  EXPECT_EQ(KB->lookupLicence("apache-2.0")->namePrefix(), "");
+}
+
 TEST_F(KnowledgeBaseTest, NamesPeopleWriteResolve) {
   // Legacy canonical ids and library short names, through aliases.
   const Model *Gpt2 = KB->lookupModel(ModelKind::Hub, "gpt2");

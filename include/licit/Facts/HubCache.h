@@ -42,6 +42,9 @@ struct ModelCard {
   struct Base {
     std::string ID;
     SourceRange At;
+    /// Declared by a PEFT adapter_config.json (base_model_name_or_path)
+    /// rather than by the card's front matter.
+    bool InAdapterConfig = false;
   };
   std::vector<Base> BaseModels;
   /// `base_model_relation`: adapter, merge, quantized, finetune.
@@ -49,6 +52,8 @@ struct ModelCard {
   /// The front matter has keys only a model's card has (base_model,
   /// library_name, pipeline_tag, model-index): not a project's README.
   bool DescribesModel = false;
+  /// Read from a PEFT adapter_config.json, not from a card.
+  bool FromAdapterConfig = false;
 };
 
 /// A model card in the checked tree: the directory it is in is a model the
@@ -62,6 +67,11 @@ struct LocalCard {
 /// text). None when the file has none.
 llvm::Optional<ModelCard> readModelCard(const SourceFile &File);
 
+/// Reads a PEFT adapter_config.json (registered, with its text): the hub
+/// model it adapts (base_model_name_or_path), as an adapter card would say.
+/// None when it names no hub model.
+llvm::Optional<ModelCard> readAdapterConfig(const SourceFile &File);
+
 class HubCache {
 public:
   /// A cache rooted at \p Root (the directory holding models--*).
@@ -74,8 +84,9 @@ public:
   llvm::StringRef root() const { return Root; }
 
   /// The card of hub model \p ID at \p Revision (a commit, or a branch
-  /// through refs/; refs/main when empty), its file registered in \p Files.
-  /// Null when the cache does not have it.
+  /// through refs/; refs/main when empty), its file registered in \p Files;
+  /// an adapter's adapter_config.json supplies the base model a card does
+  /// not name. Null when the cache has neither.
   const ModelCard *card(llvm::StringRef ID, llvm::StringRef Revision,
                         SourceFiles &Files);
 
@@ -84,10 +95,14 @@ public:
   bool shipsCode(llvm::StringRef ID, llvm::StringRef Revision);
 
 private:
-  /// The file \p Name of \p ID's snapshot at \p Revision, or null.
-  std::unique_ptr<llvm::MemoryBuffer> snapshotFile(llvm::StringRef ID,
-                                                   llvm::StringRef Revision,
-                                                   llvm::StringRef Name);
+  /// The file \p Name of \p ID's snapshot at \p Revision, or null; its
+  /// path in \p PathOut.
+  std::unique_ptr<llvm::MemoryBuffer>
+  snapshotFile(llvm::StringRef ID, llvm::StringRef Revision,
+               llvm::StringRef Name, std::string *PathOut = nullptr);
+  /// snapshotFile(), registered in \p Files.
+  const SourceFile *registeredFile(llvm::StringRef ID, llvm::StringRef Revision,
+                                   llvm::StringRef Name, SourceFiles &Files);
 
   llvm::vfs::FileSystem &FS;
   std::string Root;

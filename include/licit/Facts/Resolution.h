@@ -48,7 +48,12 @@ struct LicenceExpr {
 
 /// Where a resolved fact came from.
 struct Provenance {
-  enum KindTy : unsigned char { KnowledgeBase, ModelCard, FileMetadata };
+  enum KindTy : unsigned char {
+    KnowledgeBase,
+    ModelCard,
+    AdapterConfig,
+    FileMetadata
+  };
   KindTy Kind = KnowledgeBase;
   /// The row, line or key that states the fact (a knowledge-base row is a
   /// line of a built-in table).
@@ -74,6 +79,14 @@ struct BoundLicence {
   /// The ancestor whose card declares the licence; empty when the model's
   /// own card does.
   std::string InheritedFrom;
+};
+
+/// Where following a model's lineage stopped short: a base model licit
+/// cannot resolve (neither the knowledge base nor the hub cache has it), or
+/// one that leads back into the chain.
+struct LineageGap {
+  std::string ID;
+  bool Cycle = false;
 };
 
 /// What a model id resolves to.
@@ -102,6 +115,7 @@ struct ModelResolution {
   /// there; 0 otherwise.
   FileID LocalFile = 0;
   std::vector<Provenance> From;
+  std::vector<LineageGap> Gaps;
 };
 
 class SourceFiles;

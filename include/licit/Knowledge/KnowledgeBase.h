@@ -90,6 +90,9 @@ struct Licence {
   /// \returns true when the trait's rule should fire for this licence: the
   /// licence has the trait (fully or partly), or lacks a good one.
   bool flags(Trait T) const;
+  /// The words a derived model's name must begin with, quoted in the
+  /// naming detail ("names must begin with 'Llama'"); empty when none.
+  llvm::StringRef namePrefix() const;
 };
 
 /// Openness levels, most closed first, so that a higher value is more open.

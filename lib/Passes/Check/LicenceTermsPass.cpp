@@ -22,9 +22,13 @@ ArrayRef<RuleID> LicenceTermsPass::rules() {
   static const RuleID Rules[] = {
 #define LICIT_TRAIT(Enum, Column, Rule, FlagWhenAbsent, Phrase) RuleID::Rule,
 #include "licit/Knowledge/Traits.def"
-      RuleID::LicenceDenied,          RuleID::LicenceNotAllowed,
-      RuleID::LicenceLineageConflict, RuleID::ModelDenied,
-      RuleID::ModelNotAllowed,        RuleID::ModelOpenness,
+      RuleID::LicenceDenied,
+      RuleID::LicenceNotAllowed,
+      RuleID::LicenceLineageConflict,
+      RuleID::LicenceLineageIncomplete,
+      RuleID::ModelDenied,
+      RuleID::ModelNotAllowed,
+      RuleID::ModelOpenness,
       RuleID::ModelUnknownLicence};
   return Rules;
 }
@@ -168,10 +172,12 @@ Diagnostic &Checker::report(RuleID Rule, const Twine &Message,
              .str()});
   if (!Res.Known)
     for (const Provenance &P : Res.From)
-      D.Notes.push_back({P.Where, (P.Kind == Provenance::FileMetadata
-                                       ? "its metadata declares "
-                                       : "its model card says ") +
-                                      P.Source});
+      D.Notes.push_back(
+          {P.Where,
+           (P.Kind == Provenance::FileMetadata    ? "its metadata declares "
+            : P.Kind == Provenance::AdapterConfig ? "its adapter config says "
+                                                  : "its model card says ") +
+               P.Source});
   Reported.push_back(&D);
   return D;
 }
@@ -297,17 +303,48 @@ static void leavesOf(const LicenceExpr &E, SmallVectorImpl<StringRef> &Out) {
     leavesOf(A, Out);
 }
 
+/// \returns true when \p Name begins with \p Prefix, compared as
+/// letters and digits only ("Llama-3.1-ft" begins with "Llama 3").
+static bool beginsWith(StringRef Name, StringRef Prefix) {
+  auto Letters = [](StringRef S) {
+    std::string Out;
+    for (char C : S)
+      if (isAlnum(C))
+        Out += toLower(C);
+    return Out;
+  };
+  return StringRef(Letters(Name)).startswith(Letters(Prefix));
+}
+
+/// The name a derived model is published under: a hub repository's name,
+/// a model directory's (its card's). Empty for a file: its name is rarely
+/// the model's.
+static StringRef publishedName(const ModelRef &Ref) {
+  if (Ref.Kind == ModelKind::Hub)
+    return StringRef(Ref.ID).rsplit('/').second;
+  return Ref.Carrier == "model card" ? StringRef(Ref.ID) : StringRef();
+}
+
 void Checker::checkLineage(const Model *M, ArrayRef<Bound> Licences) {
+  // The provenance notes show the line naming each base.
+  for (const LineageGap &G : Res.Gaps)
+    report(RuleID::LicenceLineageIncomplete,
+           G.Cycle ? Subject + " has a lineage that loops back to '" + G.ID +
+                         "': the chain is followed once"
+                   : Subject + " derives from '" + G.ID +
+                         "', whose licence licit cannot resolve (neither the "
+                         "knowledge base nor the hub cache has it): its "
+                         "effective terms may be incomplete");
   SmallVector<StringRef, 2> Declared;
   leavesOf(Res.Declared, Declared);
-  if (Declared.empty())
-    return;
   SmallVector<const Licence *, 2> DeclaredLicences;
   for (StringRef D : Declared)
     if (const Licence *L = KB.lookupLicence(D))
       DeclaredLicences.push_back(L);
+  Diagnostic *Conflict = nullptr;
   for (const Bound &B : Licences) {
-    if (B.B->InheritedFrom.empty() || is_contained(Declared, B.L->ID))
+    if (Declared.empty() || B.B->InheritedFrom.empty() ||
+        is_contained(Declared, B.L->ID))
       continue;
     // Only terms the declared licence drops: a base under Apache-2.0
     // below an MIT card keeps nothing MIT does not.
@@ -322,12 +359,37 @@ void Checker::checkLineage(const Model *M, ArrayRef<Bound> Licences) {
     std::string Names;
     for (StringRef D : Declared)
       Names += (Names.empty() ? "'" : " and '") + D.str() + "'";
-    report(RuleID::LicenceLineageConflict,
-           Subject + " declares " + Names + ", but derives from '" +
-               B.B->InheritedFrom + "', which is under '" + B.L->ID +
-               "': the base's terms still apply",
-           B.L->ID);
-    return; // Said once: the notes name every link.
+    Conflict = &report(RuleID::LicenceLineageConflict,
+                       Subject + " declares " + Names + ", but derives from '" +
+                           B.B->InheritedFrom + "', which is under '" +
+                           B.L->ID + "': the base's terms still apply",
+                       B.L->ID);
+    break; // Said once: the notes name every link.
+  }
+  // A derivative licit knows only through its card: its name must keep
+  // the start its base's licence requires of derived models.
+  if (M || !Ref || Res.Lineage.empty())
+    return;
+  StringRef Name = publishedName(*Ref);
+  if (Name.empty())
+    return;
+  for (const Bound &B : Licences) {
+    StringRef Prefix = B.L->namePrefix();
+    if (Prefix.empty() || beginsWith(Name, Prefix))
+      continue;
+    StringRef Base = B.B->InheritedFrom.empty()
+                         ? StringRef(Res.Lineage.front().ID)
+                         : StringRef(B.B->InheritedFrom);
+    std::string Why = ("its name '" + Name + "' does not begin with '" +
+                       Prefix + "', which licence '" + B.L->ID +
+                       "' requires of models derived from '" + Base + "'")
+                          .str();
+    if (Conflict)
+      Conflict->Notes.push_back({SourceRange(), Why});
+    else
+      report(RuleID::LicenceLineageConflict, Subject + " is misnamed: " + Why,
+             B.L->ID);
+    return;
   }
 }
 

@@ -16,6 +16,13 @@ namespace licit::extract {
 
 void ModelCardsPass::run(const SourceFile &File, const PassContext &Ctx,
                          FactStore &Facts, DiagSink &Diags) {
+  // An adapter's config says what its directory adapts; the base model it
+  // names is a reference of its own (extract-config-model-refs).
+  if (!File.Kinds.contains(FileKind::ModelCard)) {
+    if (Optional<ModelCard> Adapter = readAdapterConfig(File))
+      Facts.add(LocalCard{File.ID, std::move(*Adapter)});
+    return;
+  }
   Optional<ModelCard> Card = readModelCard(File);
   if (!Card || !Card->DescribesModel)
     return;

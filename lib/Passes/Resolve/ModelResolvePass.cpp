@@ -30,17 +30,17 @@ static FileID findLocalFile(const SourceFiles &Files, const ModelRef &Ref) {
   StringRef Written = Ref.Written;
   if (Written.contains('$') || Written.contains('{') || Written.contains('~'))
     return 0;
-  if (sys::path::is_absolute(Written)) {
-    SmallString<256> Path(Written);
-    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    return Files.find(Path);
-  }
-  SmallString<256> Dir(sys::path::parent_path(Files.get(Ref.File).AbsPath));
-  for (unsigned Up = 0; Up != 8 && !Dir.empty(); ++Up) {
+  auto Find = [&](StringRef Dir) {
     SmallString<256> Path(Dir);
     sys::path::append(Path, Written);
     sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    if (FileID F = Files.find(Path))
+    return Files.find(Path);
+  };
+  if (sys::path::is_absolute(Written))
+    return Find("");
+  SmallString<256> Dir(sys::path::parent_path(Files.get(Ref.File).AbsPath));
+  for (unsigned Up = 0; Up != 8 && !Dir.empty(); ++Up) {
+    if (FileID F = Find(Dir))
       return F;
     // The parent is a prefix of the directory.
     size_t ParentSize = sys::path::parent_path(Dir).size();
@@ -66,36 +66,6 @@ static void settleEffective(ModelResolution &R) {
   R.Effective = LicenceExpr::allOf(Refs);
 }
 
-/// What a weights file licit does not know says about itself: the licence
-/// its metadata declares, and those of the base models it names (the
-/// knowledge base resolves them), each with the key that says so.
-static void resolveFromMetadata(ModelResolution &R, const FileMetadata &M,
-                                const KnowledgeBase &KB, SourceFiles &Files) {
-  auto Says = [&](StringRef Key, StringRef Value) {
-    R.From.push_back({Provenance::FileMetadata, SourceRange::wholeFile(M.File),
-                      (Key + " = '" + Value + "'").str()});
-  };
-  auto [Key, Licence] = M.licence();
-  if (!Licence.empty()) {
-    std::string ID = Licence.trim().lower();
-    R.Declared = LicenceExpr::leaf(ID);
-    bindLicence(R, ID, /*Verified=*/true, "");
-    Says(Key, Licence);
-  }
-  for (const auto &[BaseID, BaseKey] : M.baseModels()) {
-    ModelResolution Base = resolveModel(KB, ModelKind::Hub, BaseID, &Files);
-    R.Lineage.push_back({BaseID, BaseRelation::Finetune, /*Verified=*/true});
-    for (const BoundLicence &B : Base.Bound)
-      bindLicence(R, B.ID, B.Verified,
-                  B.InheritedFrom.empty() ? BaseID : B.InheritedFrom);
-    Says(BaseKey, BaseID);
-  }
-  std::vector<LicenceRef> Refs;
-  for (const BoundLicence &B : R.Bound)
-    Refs.push_back({B.ID, B.Verified});
-  R.Effective = LicenceExpr::allOf(Refs);
-}
-
 static BaseRelation relationOf(StringRef Relation) {
   return StringSwitch<BaseRelation>(Relation)
       .Case("adapter", BaseRelation::Adapter)
@@ -107,16 +77,25 @@ static BaseRelation relationOf(StringRef Relation) {
 /// Chains of cards longer than this are cut (and cycles never followed).
 constexpr unsigned MaxCardDepth = 8;
 
-/// What a hub model licit does not know says about itself in its cached
-/// card: its licence, and those of its base models, followed through the
-/// knowledge base or their own cards. Each link records the card line that
-/// declares it.
-static void resolveFromCard(ModelResolution &R, const ModelCard &Card,
-                            const KnowledgeBase &KB, HubCache *Cache,
-                            SourceFiles &Files, StringSet<> &Seen,
-                            unsigned Depth, StringRef Via) {
+/// Following a model's lineage: where it reads, and the models on the path
+/// from the model to the base being followed.
+struct LineageWalk {
+  const KnowledgeBase &KB;
+  HubCache *Cache;
+  SourceFiles &Files;
+  SmallVector<std::string, 4> Path;
+
+  void card(ModelResolution &R, const ModelCard &Card, StringRef Via);
+  void base(ModelResolution &R, StringRef ID);
+};
+
+/// What a model licit does not know says about itself in its card (cached,
+/// or in the tree): its licence, and those of its base models. Each link
+/// records the card line that declares it.
+void LineageWalk::card(ModelResolution &R, const ModelCard &Card,
+                       StringRef Via) {
   if (!Card.Licence.empty()) {
-    if (Depth == 0)
+    if (Via.empty())
       R.Declared = LicenceExpr::leaf(Card.Licence);
     bindLicence(R, Card.Licence, /*Verified=*/true, Via);
     R.From.push_back(
@@ -124,19 +103,67 @@ static void resolveFromCard(ModelResolution &R, const ModelCard &Card,
   }
   for (const ModelCard::Base &B : Card.BaseModels) {
     R.Lineage.push_back({B.ID, relationOf(Card.Relation), /*Verified=*/true});
-    R.From.push_back({Provenance::ModelCard, B.At, "base_model: " + B.ID});
-    if (!Seen.insert(B.ID).second || Depth + 1 >= MaxCardDepth)
-      continue;
-    ModelResolution Base = resolveModel(KB, ModelKind::Hub, B.ID, &Files);
-    if (Base.Known && !Base.InferredFromName) {
-      for (const BoundLicence &L : Base.Bound)
-        bindLicence(R, L.ID, L.Verified,
-                    L.InheritedFrom.empty() ? B.ID : L.InheritedFrom);
-      continue;
-    }
-    if (const ModelCard *Next = Cache ? Cache->card(B.ID, "", Files) : nullptr)
-      resolveFromCard(R, *Next, KB, Cache, Files, Seen, Depth + 1, B.ID);
+    R.From.push_back(
+        B.InAdapterConfig
+            ? Provenance{Provenance::AdapterConfig, B.At,
+                         "base_model_name_or_path: " + B.ID}
+            : Provenance{Provenance::ModelCard, B.At, "base_model: " + B.ID});
+    base(R, B.ID);
   }
+}
+
+/// Binds the licences of base model \p ID to \p R:
+/// through the knowledge base, else its cached card, else what its name
+/// says; a base none of them knows, or one already on the path, is a gap.
+void LineageWalk::base(ModelResolution &R, StringRef ID) {
+  if (is_contained(Path, ID)) {
+    R.Gaps.push_back({ID.str(), /*Cycle=*/true});
+    return;
+  }
+  if (Path.size() >= MaxCardDepth)
+    return;
+  ModelResolution Base = resolveModel(KB, ModelKind::Hub, ID, &Files);
+  auto Inherit = [&] {
+    for (const BoundLicence &L : Base.Bound)
+      bindLicence(R, L.ID, L.Verified,
+                  L.InheritedFrom.empty() ? ID : L.InheritedFrom);
+  };
+  if (Base.Known && !Base.InferredFromName)
+    return Inherit();
+  if (const ModelCard *Next = Cache ? Cache->card(ID, "", Files) : nullptr) {
+    Path.push_back(ID.str());
+    card(R, *Next, ID);
+    Path.pop_back();
+    return;
+  }
+  if (Base.Known)
+    return Inherit();
+  R.Gaps.push_back({ID.str(), /*Cycle=*/false});
+}
+
+/// What a weights file licit does not know says about itself: the licence
+/// its metadata declares, and those of the base models it names, each with
+/// the key that says so.
+static void resolveFromMetadata(ModelResolution &R, const FileMetadata &M,
+                                LineageWalk &L) {
+  SourceRange File = SourceRange::wholeFile(M.File);
+  auto Says = [&](StringRef Key, StringRef Value) {
+    R.From.push_back(
+        {Provenance::FileMetadata, File, (Key + " = '" + Value + "'").str()});
+  };
+  auto [Key, Licence] = M.licence();
+  if (!Licence.empty()) {
+    std::string ID = Licence.trim().lower();
+    R.Declared = LicenceExpr::leaf(ID);
+    bindLicence(R, ID, /*Verified=*/true, "");
+    Says(Key, Licence);
+  }
+  for (const auto &[BaseID, BaseKey] : M.baseModels()) {
+    R.Lineage.push_back({BaseID, BaseRelation::Finetune, /*Verified=*/true});
+    Says(BaseKey, BaseID);
+    L.base(R, BaseID);
+  }
+  settleEffective(R);
 }
 
 void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
@@ -144,9 +171,11 @@ void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
   DenseMap<FileID, const FileMetadata *> Metadata;
   for (const FileMetadata &M : Facts.all<FileMetadata>())
     Metadata[M.File] = &M;
-  DenseMap<FileID, const ModelCard *> Cards;
+  // The cards and adapter configs of each model directory of the tree.
+  StringMap<SmallVector<const LocalCard *, 2>> DirCards;
   for (const LocalCard &C : Facts.all<LocalCard>())
-    Cards[C.File] = &C.Card;
+    DirCards[sys::path::parent_path(Ctx.Files.get(C.File).AbsPath)].push_back(
+        &C);
   // A project names the same few models many times: resolve each once per
   // knowledge base (policies may layer different tables).
   std::map<std::pair<const KnowledgeBase *, std::string>, ModelResolution>
@@ -176,25 +205,33 @@ void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
         R = ModelResolution();
         R.Ref = I;
         R.PolicyID = policyID(ModelKind::Hub, Ref.ID);
-        StringSet<> Seen;
-        Seen.insert(Ref.ID);
-        resolveFromCard(R, *Card, KB, Ctx.Cache, Ctx.Files, Seen, 0, "");
+        LineageWalk L{KB, Ctx.Cache, Ctx.Files, {Ref.ID}};
+        L.card(R, *Card, "");
         settleEffective(R);
       }
     if (Ref.Kind != ModelKind::Weights)
       continue;
     ModelResolution &R = Out.back();
-    // A model directory of the tree, through its card.
-    if (const ModelCard *Card = Cards.lookup(Ref.File);
-        Card && Ref.Carrier == "model card" && !R.Known) {
-      StringSet<> Seen;
-      resolveFromCard(R, *Card, KB, Ctx.Cache, Ctx.Files, Seen, 0, "");
+    // A model directory of the tree, through its card (and its adapter
+    // config's base when the card names none).
+    if (Ref.Carrier == "model card") {
+      if (R.Known)
+        continue;
+      LineageWalk L{KB, Ctx.Cache, Ctx.Files, {}};
+      for (bool AdapterConfigs : {false, true})
+        for (const LocalCard *C : DirCards.lookup(
+                 sys::path::parent_path(Ctx.Files.get(Ref.File).AbsPath)))
+          if (C->Card.FromAdapterConfig == AdapterConfigs &&
+              !(AdapterConfigs && !R.Lineage.empty()))
+            L.card(R, C->Card, "");
       settleEffective(R);
       continue;
     }
     R.LocalFile = findLocalFile(Ctx.Files, Ref);
-    if (const FileMetadata *M = Metadata.lookup(R.LocalFile); M && !R.Known)
-      resolveFromMetadata(R, *M, KB, Ctx.Files);
+    if (const FileMetadata *M = Metadata.lookup(R.LocalFile); M && !R.Known) {
+      LineageWalk L{KB, Ctx.Cache, Ctx.Files, {}};
+      resolveFromMetadata(R, *M, L);
+    }
   }
   for (ModelResolution &R : Out)
     Facts.add(std::move(R));
