@@ -123,44 +123,60 @@ Optional<std::string> HubCache::defaultRoot(vfs::FileSystem &FS) {
   return Dir;
 }
 
+std::string HubCache::repoDir(StringRef ID) const {
+  auto [Org, Repo] = ID.split('/');
+  if (Org.empty() || Repo.empty() || Repo.contains('/') || Org == "." ||
+      Org == ".." || Repo == "." || Repo == "..")
+    return "";
+  SmallString<256> Dir(Root);
+  sys::path::append(Dir, ("models--" + Org + "--" + Repo).str());
+  return std::string(Dir);
+}
+
+std::unique_ptr<MemoryBuffer> HubCache::readFile(StringRef Path) {
+  ErrorOr<std::unique_ptr<vfs::File>> F = FS.openFileForRead(Path);
+  if (!F)
+    return nullptr;
+  ErrorOr<vfs::Status> S = (*F)->status();
+  if (!S || !S->isRegularFile() || S->getSize() > MaxCardBytes)
+    return nullptr;
+  ErrorOr<std::unique_ptr<MemoryBuffer>> B =
+      (*F)->getBuffer(Path, S->getSize(), /*RequiresNullTerminator=*/false);
+  return B ? std::move(*B) : nullptr;
+}
+
+static bool isCommit(StringRef S) {
+  return S.size() == 40 && all_of(S, isHexDigit);
+}
+
+Optional<std::string> HubCache::commit(StringRef ID, StringRef Revision) {
+  if (isCommit(Revision))
+    return Revision.str();
+  std::string Dir = repoDir(ID);
+  // A branch or tag ("main", "v1.0"); never a path out of refs/.
+  if (Dir.empty() || Revision.contains("..") || Revision.startswith("/"))
+    return None;
+  SmallString<256> Ref(Dir);
+  sys::path::append(Ref, "refs", Revision.empty() ? "main" : Revision);
+  std::unique_ptr<MemoryBuffer> B = readFile(Ref);
+  if (!B || !isCommit(B->getBuffer().trim()))
+    return None;
+  return B->getBuffer().trim().str();
+}
+
 std::unique_ptr<MemoryBuffer> HubCache::snapshotFile(StringRef ID,
                                                      StringRef Revision,
                                                      StringRef Name,
                                                      std::string *PathOut) {
-  auto [Org, Repo] = ID.split('/');
-  if (Org.empty() || Repo.empty() || Repo.contains('/') || Org == "." ||
-      Org == ".." || Repo == "." || Repo == "..")
+  std::string Dir = repoDir(ID);
+  Optional<std::string> Commit = commit(ID, Revision);
+  if (Dir.empty() || !Commit)
     return nullptr;
-  SmallString<256> Dir(Root);
-  sys::path::append(Dir, ("models--" + Org + "--" + Repo).str());
-  auto Read = [&](StringRef Path) -> std::unique_ptr<MemoryBuffer> {
-    ErrorOr<std::unique_ptr<vfs::File>> F = FS.openFileForRead(Path);
-    if (!F)
-      return nullptr;
-    ErrorOr<vfs::Status> S = (*F)->status();
-    if (!S || !S->isRegularFile() || S->getSize() > MaxCardBytes)
-      return nullptr;
-    ErrorOr<std::unique_ptr<MemoryBuffer>> B =
-        (*F)->getBuffer(Path, S->getSize(), /*RequiresNullTerminator=*/false);
-    return B ? std::move(*B) : nullptr;
-  };
-  // A commit as given, else the commit the branch points at.
-  std::string Commit = Revision.str();
-  if (!(Revision.size() == 40 && all_of(Revision, isHexDigit))) {
-    SmallString<256> Ref(Dir);
-    sys::path::append(Ref, "refs", Revision.empty() ? "main" : Revision);
-    std::unique_ptr<MemoryBuffer> B = Read(Ref);
-    if (!B)
-      return nullptr;
-    Commit = B->getBuffer().trim().str();
-    if (Commit.size() != 40 || !all_of(Commit, isHexDigit))
-      return nullptr;
-  }
   SmallString<256> Path(Dir);
-  sys::path::append(Path, "snapshots", Commit, Name);
+  sys::path::append(Path, "snapshots", *Commit, Name);
   if (PathOut)
     *PathOut = std::string(Path);
-  return Read(Path);
+  return readFile(Path);
 }
 
 const SourceFile *HubCache::registeredFile(StringRef ID, StringRef Revision,

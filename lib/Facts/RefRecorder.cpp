@@ -38,6 +38,10 @@ bool RefRecorder::record(StringRef Value, StringRef Literal,
     Ref.Carrier = Site.Carrier.str();
   }
   Ref.Revision = Site.Revision.empty() ? Parsed->Revision : Site.Revision;
+  if (Site.PinAt.data()) {
+    Ref.PinRange = Source.range(Site.PinAt);
+    Ref.PinPrefix = Site.PinPrefix;
+  }
   if (Site.UsedAt.empty()) {
     Ref.Range = Spelled;
   } else {
@@ -49,8 +53,8 @@ bool RefRecorder::record(StringRef Value, StringRef Literal,
       Value.substr(Parsed->Offset).startswith(Parsed->ID)) {
     Ref.IDRange =
         Source.range(Literal.substr(At + Parsed->Offset, Parsed->ID.size()));
-    Ref.IDEscaping = Source.escaping();
   }
+  Ref.IDEscaping = Source.escaping();
   Ref.ReplaceSafety = Parsed->InUrl || Role == RefRole::Mention
                           ? Applicability::DisplayOnly
                           : Site.FixSafety;

@@ -248,7 +248,7 @@ private:
   void mergeConsumed();
   void record(const Constant &Value, ArrayRef<Token> Arg, IdSyntax Syntax,
               Confidence Conf, const Call *Carrier, RefAction Action,
-              StringRef Revision);
+              RefSite Site = RefSite());
 
   const SourceText &Source;
   FactStore &Facts;
@@ -551,6 +551,23 @@ static StringRef spanOf(ArrayRef<Token> T) {
                    T.back().Text.end() - T.front().Text.begin());
 }
 
+/// Where a keyword argument is added to call \p C: after its last argument
+/// (a trailing comma stays valid after the new one), or inside empty
+/// parentheses. None for a call licit cannot read whole (left open, or
+/// with * arguments).
+struct Insertion {
+  StringRef At;
+  StringRef Separator;
+};
+static Optional<Insertion> argumentInsertion(const Call &C) {
+  if (!C.Close || C.HasStarArgs ||
+      (!C.Args.empty() && C.Args.back().Tokens.empty()))
+    return None;
+  if (C.Args.empty())
+    return Insertion{StringRef(C.Close->Text.begin(), 0), ""};
+  return Insertion{StringRef(spanOf(C.Args.back().Tokens).end(), 0), ", "};
+}
+
 /// Tokenizers and processors load no weights; their callee says so.
 static RefAction actionOf(const Call &C, RefAction Action) {
   if (Action == RefAction::Load && any_of(C.Callee, [](StringRef Part) {
@@ -563,12 +580,10 @@ static RefAction actionOf(const Call &C, RefAction Action) {
 
 void Extractor::record(const Constant &Value, ArrayRef<Token> Arg,
                        IdSyntax Syntax, Confidence Conf, const Call *Carrier,
-                       RefAction Action, StringRef Revision) {
-  RefSite Site;
+                       RefAction Action, RefSite Site) {
   Site.Syntax = Syntax;
   Site.Conf = Conf;
   Site.Action = Action;
-  Site.Revision = Revision.str();
   if (Carrier)
     Site.Carrier = Carrier->CalleeText;
   // A test matrix tries each model: one replaced keeps no test working.
@@ -670,13 +685,10 @@ void Extractor::visitRisk(const Call &C, const RiskSpec &Spec) {
       R.Message = Call + " without weights_only=True unpickles the file "
                          "(the default before PyTorch 2.6), which can run "
                          "any code it names";
-      // Unless the call is unreadable (left open, or with * arguments).
-      if (C.Close && !C.HasStarArgs && !Option)
+      if (Optional<Insertion> I = argumentInsertion(C); I && !Option)
         R.Fixes.push_back(
             {"add weights_only=True",
-             {Source.edit(StringRef(C.Close->Text.begin(), 0),
-                          C.Args.empty() ? "weights_only=True"
-                                         : ", weights_only=True")},
+             {Source.edit(I->At, (I->Separator + "weights_only=True").str())},
              Applicability::Safe});
     }
     break;
@@ -719,7 +731,8 @@ void Extractor::visitCall(const Call &C) {
     return;
   const LoaderSpec *Spec = *It;
   const Argument *ModelArg = nullptr;
-  std::string Revision;
+  const Argument *RevisionArg = nullptr;
+  RefSite Site;
   int Position = 0;
   for (const Argument &A : C.Args) {
     if (A.Keyword.empty()) {
@@ -734,8 +747,11 @@ void Extractor::visitCall(const Call &C) {
     if (A.Keyword == "use_safetensors" && isFalse(A.Tokens))
       visitPickleWeights(C, A);
     SmallVector<Constant, 1> V = evaluate(A.Tokens);
-    if (A.Keyword == "revision" && !V.empty())
-      Revision = V.front().Value;
+    if (A.Keyword == "revision") {
+      RevisionArg = &A;
+      if (!V.empty())
+        Site.Revision = V.front().Value;
+    }
     // Hub downloads of datasets and Spaces are not model references.
     if (A.Keyword == "repo_type" && !V.empty() && V.front().Value != "model") {
       MarkAllConsumed();
@@ -744,6 +760,17 @@ void Extractor::visitCall(const Call &C) {
   }
   if (!ModelArg)
     return;
+  // A commit replaces a revision one literal spells, or is added.
+  if (RevisionArg) {
+    if (RevisionArg->Tokens.size() == 1 &&
+        RevisionArg->Tokens[0].Kind == TokenKind::String &&
+        (RevisionArg->Tokens[0].Text.startswith("\"") ||
+         RevisionArg->Tokens[0].Text.startswith("'")))
+      Site.PinAt = RevisionArg->Tokens[0].Text;
+  } else if (Optional<Insertion> I = argumentInsertion(C)) {
+    Site.PinAt = I->At;
+    Site.PinPrefix = (I->Separator + "revision=").str();
+  }
   // Behind a local server, a hosted API's model names are local names.
   IdSyntax Syntax = Spec->Syntax;
   if (LocalServer && (Syntax == IdSyntax::Api || Syntax == IdSyntax::LiteLLM))
@@ -752,7 +779,7 @@ void Extractor::visitCall(const Call &C) {
     if (!Spec->Prefix.empty() && !StringRef(V.Value).contains('/'))
       V.Value = (Spec->Prefix + V.Value).str();
     record(V, ModelArg->Tokens, Syntax, Confidence::Strong, &C,
-           actionOf(C, Spec->Action), Revision);
+           actionOf(C, Spec->Action), Site);
   }
   // The loader's own context decided: a string it rejects (a local
   // directory, an API name passed to a hub loader) is not a weak reference.
@@ -939,7 +966,7 @@ void Extractor::run() {
       continue;
     for (const Constant &V : evaluate(Run))
       record(V, Run, IdSyntax::Hub, Confidence::Weak, nullptr,
-             RefAction::Reference, "");
+             RefAction::Reference);
   }
   visitProse();
 }

@@ -99,8 +99,14 @@ TEST_F(HubCacheTest, RevisionsAndHostileIds) {
   addFile("/hub/models--acme--bot/refs/bad", "../../../etc\n");
   EXPECT_FALSE(Cache.card("acme/bot", "bad", Files));
   // Ids that would leave the cache.
-  for (StringRef ID : {"../x", "acme/..", "./bot", "acme/bot/extra", "acme"})
+  for (StringRef ID : {"../x", "acme/..", "./bot", "acme/bot/extra", "acme"}) {
     EXPECT_FALSE(Cache.card(ID, "", Files)) << ID.str();
+    EXPECT_FALSE(Cache.card(ID, Commit, Files)) << ID.str();
+  }
+  // Revisions that would leave refs/.
+  addFile("/hub/models--acme--bot/main", Commit);
+  EXPECT_FALSE(Cache.commit("acme/bot", "../main"));
+  EXPECT_EQ(Cache.commit("acme/bot", "").getValueOr(""), Commit);
 }
 
 TEST_F(HubCacheTest, OversizedCardIsNotRead) {

@@ -90,11 +90,21 @@ public:
   const ModelCard *card(llvm::StringRef ID, llvm::StringRef Revision,
                         SourceFiles &Files);
 
+  /// The commit the cache has for \p ID at \p Revision: a branch or tag
+  /// through refs/ (refs/main when empty). None when it has none.
+  llvm::Optional<std::string> commit(llvm::StringRef ID,
+                                     llvm::StringRef Revision);
+
   /// \returns true when the cached config.json of \p ID names its own
   /// modelling code (`auto_map`), which loads only with trust_remote_code.
   bool shipsCode(llvm::StringRef ID, llvm::StringRef Revision);
 
 private:
+  /// models--org--name for \p ID; empty for an id that would leave the
+  /// cache.
+  std::string repoDir(llvm::StringRef ID) const;
+  std::unique_ptr<llvm::MemoryBuffer> readFile(llvm::StringRef Path);
+
   /// The file \p Name of \p ID's snapshot at \p Revision, or null; its
   /// path in \p PathOut.
   std::unique_ptr<llvm::MemoryBuffer>

@@ -62,7 +62,8 @@ struct ModelRef {
   /// The characters that spell the id in the file, replaced by fix-its;
   /// without a file when no single literal spells it verbatim.
   SourceRange IDRange;
-  /// How replacement text is written at IDRange (escaped in a notebook).
+  /// How replacement text is written at IDRange and PinRange (escaped in a
+  /// notebook).
   Escaping IDEscaping = Escaping::None;
   /// How a replacement of the id may be applied: display-only where
   /// another id would not keep things working (inside a URL, in
@@ -78,6 +79,12 @@ struct ModelRef {
   SourceRange DefinedAt;
   /// The pinned revision (a commit, tag or branch), if any.
   std::string Revision;
+  /// Where a fix-it pins the revision: the literal that spells it, or the
+  /// empty range where a revision argument goes (its text then starts with
+  /// PinPrefix, e.g. ", revision="); written as IDEscaping says. Without a
+  /// file where the carrier has no such place.
+  SourceRange PinRange;
+  std::string PinPrefix;
   RefAction Action = RefAction::Load;
   RefRole Role = RefRole::Use;
 };

@@ -36,6 +36,11 @@ struct RefSite {
   /// variable passed by name); empty when it is used where it is written.
   llvm::StringRef UsedAt;
   std::string Revision;
+  /// Where a fix-it pins the revision to a commit: the string literal that
+  /// spells the revision, or the empty text where a revision argument is
+  /// added (written PinPrefix, then the quoted commit). Null for neither.
+  llvm::StringRef PinAt;
+  std::string PinPrefix;
   /// How a replacement of the id may be applied here.
   Applicability FixSafety = Applicability::Unsafe;
 };

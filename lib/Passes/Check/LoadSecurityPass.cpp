@@ -103,6 +103,22 @@ void LoadSecurityPass::run(FactStore &Facts, const PassContext &Ctx,
             ": the repository can change under it; pin a 40-hex commit");
     D.About.Kind = Subject::Model;
     D.About.ID = Ref.ID;
+    // The commit the hub cache has for that revision is what the project
+    // loads today: pinning it changes nothing but the future.
+    Optional<std::string> Commit =
+        Ref.PinRange.hasFile() && Ctx.Cache
+            ? Ctx.Cache->commit(Ref.ID, Ref.Revision)
+            : None;
+    if (!Commit)
+      continue;
+    std::string Branch = Ref.Revision.empty() ? "main" : Ref.Revision;
+    D.Notes.push_back({SourceRange(), "the hub cache has '" + Branch +
+                                          "' at commit " + *Commit});
+    D.Fixes.push_back(
+        {"pin revision " + Commit->substr(0, 12),
+         {{Ref.PinRange,
+           escapeText(Ref.IDEscaping, Ref.PinPrefix + "\"" + *Commit + "\"")}},
+         Applicability::Safe});
   }
 }
 
