@@ -96,6 +96,14 @@ def main():
                  ("general.license", STRING, "apache-2.0")
                  for kv in llama_finetune()]
     write(f"{out}/good/open-bot-8b.gguf", gguf(laundered))
+    # llama.cpp's conversion of a card that says "license: other" with
+    # license_name: the name is the licence.
+    write(f"{out}/good/meta-llama-3-8b.Q8_0.gguf",
+          gguf([("general.architecture", STRING, "llama"),
+                ("general.name", STRING, "Meta Llama 3 8B"),
+                ("general.license", STRING, "other"),
+                ("general.license.name", STRING, "llama3"),
+                ("general.license.link", STRING, "LICENSE")]))
     # No licence, no base: nothing to say.
     write(f"{out}/good/own-checkpoint.gguf",
           gguf([("general.architecture", STRING, "llama"),

@@ -15,10 +15,18 @@ namespace licit {
 
 std::pair<StringRef, StringRef> FileMetadata::licence() const {
   // GGUF's key (ggml docs/gguf.md); safetensors has no standard one.
-  for (StringRef Key : {"general.license", "license", "modelspec.license"})
-    if (const weights::Entry *E = Meta.find(Key))
-      if (!StringRef(E->Value).trim().empty())
-        return {E->Key, E->Value};
+  for (StringRef Key : {"general.license", "license", "modelspec.license"}) {
+    const weights::Entry *E = Meta.find(Key);
+    if (!E || StringRef(E->Value).trim().empty())
+      continue;
+    // "other" names its licence beside it, as a card's license_name does
+    // (llama.cpp's converter writes general.license.name from it).
+    if (StringRef(E->Value).trim().equals_insensitive("other"))
+      if (const weights::Entry *Name = Meta.find((Key + ".name").str()))
+        if (!StringRef(Name->Value).trim().empty())
+          return {Name->Key, Name->Value};
+    return {E->Key, E->Value};
+  }
   return {};
 }
 
