@@ -105,10 +105,9 @@ void LoadSecurityPass::run(FactStore &Facts, const PassContext &Ctx,
     D.About.ID = Ref.ID;
     // The commit the hub cache has for that revision is what the project
     // loads today: pinning it changes nothing but the future.
-    Optional<std::string> Commit =
-        Ref.PinRange.hasFile() && Ctx.Cache
-            ? Ctx.Cache->commit(Ref.ID, Ref.Revision)
-            : None;
+    Optional<std::string> Commit = Ref.PinRange.hasFile() && Ctx.Cache
+                                       ? Ctx.Cache->commit(Ref.ID, Ref.Revision)
+                                       : None;
     if (!Commit)
       continue;
     std::string Branch = Ref.Revision.empty() ? "main" : Ref.Revision;
