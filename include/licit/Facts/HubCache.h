@@ -17,6 +17,7 @@
 #define LICIT_FACTS_HUBCACHE_H
 
 #include "licit/Basic/SourceFiles.h"
+#include "licit/Facts/ModelRef.h"
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
@@ -62,6 +63,15 @@ struct LocalCard {
   FileID File = 0;
   ModelCard Card;
 };
+
+/// The carrier of the reference extract-model-cards makes for a tree card's
+/// own model (its directory).
+inline constexpr llvm::StringLiteral CardModelCarrier = "model card";
+
+/// \returns true when \p Ref is a tree card's own model.
+inline bool isCardModel(const ModelRef &Ref) {
+  return Ref.Carrier == CardModelCarrier;
+}
 
 /// Reads the YAML front matter of the card \p File (registered, with its
 /// text). None when the file has none.

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LicenceTermsPass.h"
+#include "licit/Facts/HubCache.h"
 #include "licit/Facts/ModelRef.h"
 #include "licit/Facts/Resolution.h"
 #include "licit/Policy/Policy.h"
@@ -322,7 +323,7 @@ static bool beginsWith(StringRef Name, StringRef Prefix) {
 static StringRef publishedName(const ModelRef &Ref) {
   if (Ref.Kind == ModelKind::Hub)
     return StringRef(Ref.ID).rsplit('/').second;
-  return Ref.Carrier == "model card" ? StringRef(Ref.ID) : StringRef();
+  return isCardModel(Ref) ? StringRef(Ref.ID) : StringRef();
 }
 
 void Checker::checkLineage(const Model *M, ArrayRef<Bound> Licences) {

@@ -34,7 +34,7 @@ void ModelCardsPass::run(const SourceFile &File, const PassContext &Ctx,
   Ref.ID = Ref.Written = sys::path::filename(Dir).str();
   // The front matter's opening line.
   Ref.Range = {File.ID, 0, 3};
-  Ref.Carrier = "model card";
+  Ref.Carrier = CardModelCarrier.str();
   Ref.Action = RefAction::Reference;
   Ref.ReplaceSafety = Applicability::DisplayOnly;
   Facts.add(std::move(Ref));

@@ -214,7 +214,7 @@ void ModelResolvePass::run(FactStore &Facts, const PassContext &Ctx,
     ModelResolution &R = Out.back();
     // A model directory of the tree, through its card (and its adapter
     // config's base when the card names none).
-    if (Ref.Carrier == "model card") {
+    if (isCardModel(Ref)) {
       if (R.Known)
         continue;
       LineageWalk L{KB, Ctx.Cache, Ctx.Files, {}};
