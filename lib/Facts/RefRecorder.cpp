@@ -38,6 +38,7 @@ bool RefRecorder::record(StringRef Value, StringRef Literal,
     Ref.Carrier = Site.Carrier.str();
   }
   Ref.Revision = Site.Revision.empty() ? Parsed->Revision : Site.Revision;
+  Ref.RevisionUnread = Site.RevisionUnread;
   if (Site.PinAt.data()) {
     Ref.PinRange = Source.range(Site.PinAt);
     Ref.PinPrefix = Site.PinPrefix;

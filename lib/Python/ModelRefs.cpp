@@ -751,6 +751,8 @@ void Extractor::visitCall(const Call &C) {
       RevisionArg = &A;
       if (!V.empty())
         Site.Revision = V.front().Value;
+      else
+        Site.RevisionUnread = !isFalse(A.Tokens);
     }
     // Hub downloads of datasets and Spaces are not model references.
     if (A.Keyword == "repo_type" && !V.empty() && V.front().Value != "model") {

@@ -79,6 +79,9 @@ struct ModelRef {
   SourceRange DefinedAt;
   /// The pinned revision (a commit, tag or branch), if any.
   std::string Revision;
+  /// A revision is passed that licit cannot read (a variable): whether it
+  /// is a commit is not known.
+  bool RevisionUnread = false;
   /// Where a fix-it pins the revision: the literal that spells it, or the
   /// empty range where a revision argument goes (its text then starts with
   /// PinPrefix, e.g. ", revision="); written as IDEscaping says. Without a

@@ -36,6 +36,8 @@ struct RefSite {
   /// variable passed by name); empty when it is used where it is written.
   llvm::StringRef UsedAt;
   std::string Revision;
+  /// A revision is passed that licit cannot read (a variable).
+  bool RevisionUnread = false;
   /// Where a fix-it pins the revision to a commit: the string literal that
   /// spells the revision, or the empty text where a revision argument is
   /// added (written PinPrefix, then the quoted commit). Null for neither.

@@ -92,6 +92,7 @@ void LoadSecurityPass::run(FactStore &Facts, const PassContext &Ctx,
                        "with trust_remote_code");
     if (Ref.Kind != ModelKind::Hub || Ref.Role != RefRole::Use ||
         Ref.Action == RefAction::Reference || isPinned(Ref.Revision) ||
+        Ref.RevisionUnread ||
         Ctx.policyFor(Ref.File).isIgnored(RuleID::ModelUnpinnedRevision))
       continue;
     Diagnostic &D = Diags.report(
