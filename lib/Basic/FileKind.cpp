@@ -39,9 +39,19 @@ static bool isManifestName(StringRef Name) {
       "requirements.in",  "constraints.txt"};
   if (is_contained(Names, Name))
     return true;
-  // requirements.txt, requirements-dev.txt, requirements/base.txt is not
-  // caught here (its name is base.txt): a directory rule for issue 10.
-  return Name.startswith("requirements") && Name.endswith(".txt");
+  // requirements.txt, requirements-dev.txt, requirements-gpu.in (pip-tools),
+  // constraints-cuda.txt.
+  return (Name.startswith("requirements") || Name.startswith("constraints")) &&
+         (Name.endswith(".txt") || Name.endswith(".in"));
+}
+
+/// requirements/base.txt, requirements/dev.in: every requirements file of
+/// a directory that holds them.
+static bool inRequirementsDirectory(StringRef Path) {
+  StringRef Dir = sys::path::filename(sys::path::parent_path(Path));
+  StringRef Name = sys::path::filename(Path);
+  return (Dir == "requirements" || Dir == "reqs") &&
+         (Name.endswith(".txt") || Name.endswith(".in"));
 }
 
 FileKindSet classifyByName(StringRef Path) {
@@ -49,7 +59,7 @@ FileKindSet classifyByName(StringRef Path) {
   std::string Lower = Name.lower();
   StringRef Ext = sys::path::extension(Lower);
   FileKindSet K;
-  if (isManifestName(Name))
+  if (isManifestName(Name) || inRequirementsDirectory(Path))
     K.insert(FileKind::Manifest);
   if (Name == ".licit.toml" || Name == "pyproject.toml")
     K.insert(FileKind::Policy);

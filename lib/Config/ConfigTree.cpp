@@ -178,10 +178,22 @@ ReadResult readIni(StringRef Text) {
   Node *Section = &Root;
   for (size_t I = 0; I < Text.size();) {
     size_t Eol = lineEnd(Text, I);
-    StringRef Line = Text.slice(I, Eol).trim(" \t\r");
+    StringRef Raw = Text.slice(I, Eol);
+    StringRef Line = Raw.trim(" \t\r");
     I = Eol + 1;
     if (Line.empty() || Line.front() == ';' || Line.front() == '#')
       continue;
+    // An indented line continues the value above it, as configparser
+    // reads setup.cfg's "install_requires =" lists.
+    if ((Raw.front() == ' ' || Raw.front() == '\t') &&
+        !Section->Entries.empty()) {
+      Node &V = Section->Entries.back().Value;
+      V.Literal = V.Literal.empty()
+                      ? Line
+                      : StringRef(V.Literal.begin(), Line.end() - V.Literal.begin());
+      V.Value += (V.Value.empty() ? "" : "\n") + Line.str();
+      continue;
+    }
     if (Line.front() == '[' && Line.back() == ']') {
       Node::Entry E;
       E.KeyLiteral = Line.drop_front().drop_back().trim();

@@ -9,6 +9,7 @@
 #include "IgnoreFiles.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Path.h"
 
 using namespace llvm;
@@ -68,6 +69,8 @@ private:
   const DiscoveryOptions &Options;
   DiagSink &Diags;
   DiscoveredFiles Found;
+  /// The files found so far.
+  DenseSet<FileID> Added;
 };
 } // namespace
 
@@ -85,8 +88,11 @@ FileKindSet Walker::classify(StringRef Path) {
 
 FileID Walker::addFile(StringRef Path, StringRef AbsPath, FileKindSet Kinds) {
   auto [ID, New] = Files.add(displayPath(Path), AbsPath);
-  if (!New)
-    return ID; // Named twice, or as a file and inside a directory.
+  // A file registered before the walk is a policy file the loader read:
+  // not an input, unless it is a manifest too (a pyproject.toml).
+  if ((!New && !Kinds.contains(FileKind::Manifest)) ||
+      !Added.insert(ID).second)
+    return ID; // Also when named twice, or as a file and inside a directory.
   Files.get(ID).Kinds = Kinds;
   Found.Files.push_back(ID);
   return ID;

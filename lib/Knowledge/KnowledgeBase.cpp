@@ -602,8 +602,10 @@ void KnowledgeBase::indexLicence(unsigned I) {
   const Licence &L = Licences[I];
   LicenceIndex[L.ID.lower()] = I;
   // SPDX ids are a second way in; the first licence to claim one keeps it.
-  if (!L.Spdx.startswith("("))
-    LicenceIndex.try_emplace(L.Spdx.lower(), I);
+  // A cell may explain itself after the id ("AGPL-3.0-only (or ...)").
+  StringRef Spdx = L.Spdx.take_until([](char C) { return C == ' '; });
+  if (!Spdx.empty() && !Spdx.startswith("("))
+    LicenceIndex.try_emplace(Spdx.lower(), I);
 }
 
 void KnowledgeBase::indexModel(unsigned I) {
@@ -649,6 +651,12 @@ const Licence *KnowledgeBase::lookupLicence(StringRef ID) const {
     if (It != KB->LicenceIndex.end())
       return &KB->Licences[It->second];
   }
+  // SPDX's "-only", "-or-later" and "+" forms of a licence the table lists
+  // once ("GPL-3.0-or-later" is gpl-3.0's).
+  StringRef Base(Key);
+  if (Base.consume_back("-or-later") || Base.consume_back("-only") ||
+      Base.consume_back("+"))
+    return lookupLicence(Base);
   return nullptr;
 }
 

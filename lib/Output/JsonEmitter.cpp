@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "licit/Facts/Dependency.h"
 #include "licit/Facts/ModelRef.h"
 #include "licit/Facts/Resolution.h"
 #include "licit/Formats/Json.h"
@@ -297,6 +298,104 @@ void emitModelsText(const FactStore &Facts, const SourceFiles &Files,
   OS << Plural(Refs.size(), "reference") << " to "
      << Plural(Models.size(), "model") << " in "
      << Plural(InFiles.size(), "file") << ".\n";
+}
+
+/// "null" for an empty string, else the string.
+static void optional(llvm::json::OStream &J, StringRef Key, StringRef Value) {
+  if (Value.empty())
+    J.attribute(Key, nullptr);
+  else
+    J.attribute(Key, text(Value));
+}
+
+void emitDepsJson(const FactStore &Facts, const SourceFiles &Files,
+                  raw_ostream &OS) {
+  ArrayRef<Dependency> Deps = Facts.all<Dependency>();
+  ArrayRef<DependencyResolution> Res = Facts.all<DependencyResolution>();
+  llvm::json::OStream J(OS, 2);
+  J.object([&] {
+    writeVersion(J);
+    J.attributeArray("dependencies", [&] {
+      for (size_t I = 0; I != Deps.size(); ++I) {
+        const Dependency &D = Deps[I];
+        J.object([&] {
+          J.attributeBegin("location");
+          writeLocation(J, Files, D.NameRange);
+          J.attributeEnd();
+          J.attribute("ecosystem", ecosystemName(D.Eco));
+          J.attribute("name", text(D.Name));
+          optional(J, "spec", D.Spec);
+          optional(J, "marker", D.Marker);
+          optional(J, "url", D.Url);
+          optional(J, "group", D.Group);
+          optional(J, "pinned", D.Pinned);
+          if (I >= Res.size())
+            return;
+          // resolve-dependencies writes one resolution per dependency.
+          const DependencyResolution &R = Res[I];
+          J.attributeObject("resolution", [&] {
+            J.attribute("source", dependencySourceName(R.From));
+            optional(J, "licence", R.Licence.str());
+            J.attribute("verified", R.Verified);
+            optional(J, "declared", R.Declared);
+            optional(J, "installedVersion", R.Version);
+            J.attributeBegin("sourceLocation");
+            writeLocation(J, Files, R.Where);
+            J.attributeEnd();
+          });
+        });
+      }
+    });
+  });
+  OS << "\n";
+}
+
+void emitDepsText(const FactStore &Facts, const SourceFiles &Files,
+                  raw_ostream &OS) {
+  ArrayRef<Dependency> Deps = Facts.all<Dependency>();
+  ArrayRef<DependencyResolution> Res = Facts.all<DependencyResolution>();
+  StringSet<> Packages, InFiles;
+  for (size_t I = 0; I != Deps.size(); ++I) {
+    const Dependency &D = Deps[I];
+    OS << Files.path(D.File);
+    if (D.NameRange.hasOffsets()) {
+      Position P = Files.position(D.NameRange.File, D.NameRange.Begin);
+      OS << ":" << P.Line << ":" << P.Column;
+    }
+    OS << ": " << ecosystemName(D.Eco) << " package '" << D.Name << "'";
+    if (!D.Spec.empty())
+      OS << " " << D.Spec;
+    if (!D.Url.empty())
+      OS << " from " << D.Url;
+    if (!D.Group.empty())
+      OS << " [" << D.Group << "]";
+    OS << "\n";
+    Packages.insert((ecosystemName(D.Eco) + ":" + D.Name).str());
+    InFiles.insert(Files.path(D.File));
+    if (I >= Res.size())
+      continue;
+    const DependencyResolution &R = Res[I];
+    OS << "    licence: ";
+    if (!R.Licence.empty())
+      OS << R.Licence.str() << (R.Verified ? "" : " (unverified)");
+    else if (!R.Declared.empty())
+      OS << "unknown ('" << R.Declared << "' is not a licence licit reads)";
+    else
+      OS << "unknown";
+    if (R.From == DependencyResolution::Table)
+      OS << " (licit's package table)";
+    else if (R.From == DependencyResolution::Installed)
+      OS << " (" << R.Key << " of " << Files.path(R.Where.File) << ")";
+    OS << "\n";
+    if (!R.Version.empty())
+      OS << "    installed: " << R.Version << "\n";
+  }
+  auto Plural = [](size_t N, StringRef One, StringRef Many) {
+    return (Twine(N) + " " + (N == 1 ? One : Many)).str();
+  };
+  OS << Plural(Deps.size(), "dependency", "dependencies") << " on "
+     << Plural(Packages.size(), "package", "packages") << " in "
+     << Plural(InFiles.size(), "file", "files") << ".\n";
 }
 
 } // namespace licit

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Pass/PassRegistry.h"
+#include "Check/DepLicencesPass.h"
 #include "Check/LicenceTermsPass.h"
 #include "Check/LoadSecurityPass.h"
 #include "Check/PickleImportsPass.h"
@@ -19,12 +20,14 @@
 #include "Extract/DocsModelRefsPass.h"
 #include "Extract/JavaScriptModelRefsPass.h"
 #include "Extract/MakefileModelRefsPass.h"
+#include "Extract/DependenciesPass.h"
 #include "Extract/ModelCardsPass.h"
 #include "Extract/ModelfileModelRefsPass.h"
 #include "Extract/NotebookModelRefsPass.h"
 #include "Extract/PythonModelRefsPass.h"
 #include "Extract/ShellModelRefsPass.h"
 #include "Extract/WeightsMetadataPass.h"
+#include "Resolve/DependencyResolvePass.h"
 #include "Resolve/ModelResolvePass.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"

@@ -12,11 +12,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Policy/Policy.h"
+#include "licit/Deps/Spdx.h"
 #include "licit/Formats/Toml.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -50,12 +52,34 @@ bool ListEntry::matches(StringRef ID) const {
   return Matcher.match(ID.lower());
 }
 
+Optional<CopyleftLevel> parseCopyleftLevel(StringRef Word) {
+  return StringSwitch<Optional<CopyleftLevel>>(Word)
+      .Case("no", CopyleftLevel::None)
+      .Case("weak", CopyleftLevel::Weak)
+      .Case("strong", CopyleftLevel::Strong)
+      .Case("network", CopyleftLevel::Network)
+      .Default(None);
+}
+
+StringRef copyleftLevelName(CopyleftLevel L) {
+  static const StringRef Names[] = {"no", "weak", "strong", "network"};
+  return Names[static_cast<unsigned>(L)];
+}
+
 bool PolicyException::matches(const Diagnostic &D, StringRef AbsPath) const {
   auto AnyMatch = [](const std::vector<ListEntry> &List, StringRef Value) {
     return List.empty() ||
            any_of(List, [&](const ListEntry &E) { return E.matches(Value); });
   };
   if (!Models.empty() && D.About.Kind != Subject::Model)
+    return false;
+  // A package by its name alone, or with its ecosystem ("npm:left-pad").
+  if (!Packages.empty() &&
+      (D.About.Kind != Subject::Package ||
+       none_of(Packages, [&](const ListEntry &E) {
+         return E.matches(D.About.ID) ||
+                E.matches(StringRef(D.About.ID).split(':').second);
+       })))
     return false;
   if (!Licences.empty() &&
       (D.About.Licences.empty() ||
@@ -71,6 +95,16 @@ bool PolicyException::matches(const Diagnostic &D, StringRef AbsPath) const {
   }
   return AnyMatch(Models, D.About.ID) &&
          AnyMatch(Rules, getRuleInfo(D.Rule).Name) && AnyMatch(Paths, Rel);
+}
+
+const ListEntry *CompiledPolicy::findLicence(const std::vector<ListEntry> &List,
+                                             StringRef ID) const {
+  const Licence *L = Knowledge->lookupLicence(ID);
+  for (const ListEntry &E : List)
+    if (E.matches(ID) ||
+        (L && (E.matches(L->ID) || Knowledge->lookupLicence(E.Pattern) == L)))
+      return &E;
+  return nullptr;
 }
 
 bool CompiledPolicy::scansDocs(RuleID Rule) const {
@@ -169,6 +203,10 @@ void CompiledPolicy::dump(raw_ostream &OS) const {
     OS << "min-openness = \"" << opennessName(MinOpenness->Value) << "\"\n";
   OS << "\n[security]\n";
   writeList(OS, "pickle-allow", PickleAllow);
+  OS << "\n[dependencies]\n";
+  if (DenyCopyleft)
+    OS << "deny-copyleft = \"" << copyleftLevelName(DenyCopyleft->Value)
+       << "\"\n";
   if (!KnowledgeTables.empty()) {
     OS << "\n[knowledge]\ntables = [";
     ListSeparator LS;
@@ -187,6 +225,7 @@ void CompiledPolicy::dump(raw_ostream &OS) const {
       return Plain;
     };
     writeList(OS, "models", Patterns(E->Models));
+    writeList(OS, "packages", Patterns(E->Packages));
     writeList(OS, "licences", Patterns(E->Licences));
     writeList(OS, "rules", Patterns(E->Rules));
     writeList(OS, "paths", Patterns(E->Paths));
@@ -269,6 +308,7 @@ private:
   void compileLicences(const TomlNode &Table, CompiledPolicy &P);
   void compileModels(const TomlNode &Table, CompiledPolicy &P);
   void compileSecurity(const TomlNode &Table, CompiledPolicy &P);
+  void compileDependencies(const TomlNode &Table, CompiledPolicy &P);
   void compileScan(const TomlNode &Table, CompiledPolicy &P);
   /// Reports each entry that is neither a glob nor a rule id.
   void checkRuleNames(ArrayRef<ListEntry> Rules);
@@ -417,7 +457,11 @@ std::vector<ListEntry> PolicyLoader::Impl::entryList(const TomlNode &Node,
     }
     if (!expect(*ID, TomlNode::String))
       continue;
-    if (Licences && !P.Knowledge->lookupLicence(ID->Str)) {
+    // A licence licit knows, or an SPDX id it may not ("PSF-2.0",
+    // "LicenseRef-acme": mixed case, as SPDX writes them).
+    if (Licences && !P.Knowledge->lookupLicence(ID->Str) &&
+        !(spdx::isIdentifier(ID->Str) &&
+          any_of(ID->Str, [](char C) { return C >= 'A' && C <= 'Z'; }))) {
       std::vector<StringRef> Known;
       P.Knowledge->licenceIDs(Known);
       std::string Hint = suggestClosest(ID->Str, Known);
@@ -527,6 +571,22 @@ void PolicyLoader::Impl::compileSecurity(const TomlNode &Table,
     append_range(P.PickleAllow, entryList(*Allow, /*Licences=*/false, P));
 }
 
+void PolicyLoader::Impl::compileDependencies(const TomlNode &Table,
+                                             CompiledPolicy &P) {
+  checkKeys(Table, {"deny-copyleft"}, "[dependencies]");
+  const TomlNode *Deny = Table.get("deny-copyleft");
+  if (!Deny || !expect(*Deny, TomlNode::String))
+    return;
+  Optional<CopyleftLevel> Level = parseCopyleftLevel(Deny->Str);
+  if (!Level || *Level == CopyleftLevel::None) {
+    report(RuleID::PolicyInvalidValue, Deny->Range,
+           "unknown copyleft level '" + Deny->Str +
+               "'; expected \"weak\", \"strong\" or \"network\"");
+    return;
+  }
+  P.DenyCopyleft = Located<CopyleftLevel>{*Level, Deny->Range};
+}
+
 void PolicyLoader::Impl::compileModels(const TomlNode &Table,
                                        CompiledPolicy &P) {
   checkKeys(Table, {"allow", "deny", "deny-providers", "min-openness"},
@@ -592,7 +652,8 @@ void PolicyLoader::Impl::compileException(const TomlNode &Table,
   if (!expect(Table, TomlNode::Table))
     return;
   checkKeys(Table,
-            {"models", "licences", "rules", "paths", "reason", "expires"},
+            {"models", "packages", "licences", "rules", "paths", "reason",
+             "expires"},
             "an exception");
   auto E = std::make_shared<PolicyException>();
   E->Range = Table.Range;
@@ -605,15 +666,16 @@ void PolicyLoader::Impl::compileException(const TomlNode &Table,
           Out.push_back(std::move(*Entry));
   };
   Fill("models", E->Models);
+  Fill("packages", E->Packages);
   Fill("licences", E->Licences);
   Fill("rules", E->Rules);
   Fill("paths", E->Paths);
   checkRuleNames(E->Rules);
-  if (E->Models.empty() && E->Licences.empty() && E->Rules.empty() &&
-      E->Paths.empty())
+  if (E->Models.empty() && E->Packages.empty() && E->Licences.empty() &&
+      E->Rules.empty() && E->Paths.empty())
     report(RuleID::PolicyInvalidValue, Table.Range,
-           "exception would cover every finding; name 'models', 'licences', "
-           "'rules' or 'paths'");
+           "exception would cover every finding; name 'models', 'packages', "
+           "'licences', 'rules' or 'paths'");
   const TomlNode *Reason = Table.get("reason");
   if (Reason && expect(*Reason, TomlNode::String))
     E->Reason = StringRef(Reason->Str).trim().str();
@@ -693,6 +755,8 @@ void PolicyLoader::Impl::compileExtends(const TomlNode &Node,
     append_range(P.PickleAllow, Base->PickleAllow);
     if (Base->MinOpenness)
       P.MinOpenness = Base->MinOpenness;
+    if (Base->DenyCopyleft)
+      P.DenyCopyleft = Base->DenyCopyleft;
     if (Base->ScanDocs || !Base->DocsRules.empty()) {
       P.ScanDocs = Base->ScanDocs;
       P.DocsRules = Base->DocsRules;
@@ -758,7 +822,7 @@ void PolicyLoader::Impl::compileKnowledge(const TomlNode &Table,
 void PolicyLoader::Impl::compileRoot(const TomlNode &Root, CompiledPolicy &P) {
   checkKeys(Root,
             {"extends", "exclude", "scan", "knowledge", "rules", "licences",
-             "models", "security", "exceptions"},
+             "models", "security", "dependencies", "exceptions"},
             "a policy");
   if (const TomlNode *Extends = Root.get("extends"))
     compileExtends(*Extends, P);
@@ -788,6 +852,9 @@ void PolicyLoader::Impl::compileRoot(const TomlNode &Root, CompiledPolicy &P) {
   if (const TomlNode *Security = Root.get("security"))
     if (expect(*Security, TomlNode::Table))
       compileSecurity(*Security, P);
+  if (const TomlNode *Deps = Root.get("dependencies"))
+    if (expect(*Deps, TomlNode::Table))
+      compileDependencies(*Deps, P);
   if (const TomlNode *Scan = Root.get("scan"))
     if (expect(*Scan, TomlNode::Table))
       compileScan(*Scan, P);

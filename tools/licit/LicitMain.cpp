@@ -19,6 +19,7 @@
 #include "licit/Driver/Suppressions.h"
 #include "licit/Driver/Workspace.h"
 #include "licit/Facts/HubCache.h"
+#include "licit/Facts/InstalledPackages.h"
 #include "licit/Knowledge/KnowledgeBase.h"
 #include "licit/Output/Emitters.h"
 #include "licit/Pass/PassRegistry.h"
@@ -41,7 +42,7 @@ static cl::OptionCategory LicitCategory("licit options");
 // own --color lives on the top level only.
 #define LICIT_SUBS cl::NotHidden
 
-enum class Command { Check, Models, Explain };
+enum class Command { Check, Models, Deps, Explain };
 enum class OutputFormat { Full, Concise, Json, Sarif, Github, ParseableFixits };
 
 static cl::list<std::string> Paths(cl::Positional, cl::desc("[paths...]"),
@@ -128,6 +129,13 @@ static cl::opt<std::string> HfCache(
     cl::desc("The Hugging Face hub cache to read model cards from (default: "
              "$HF_HUB_CACHE, $HF_HOME/hub or ~/.cache/huggingface/hub); "
              "read, never written"),
+    cl::value_desc("dir"), LICIT_SUBS, cl::cat(LicitCategory));
+static cl::list<std::string> PythonEnv(
+    "python-env",
+    cl::desc("An environment whose installed packages say their licences (a "
+             "venv, a conda environment, a directory with node_modules; "
+             "default: .venv, venv, env or node_modules beside the first "
+             "path); read, never run"),
     cl::value_desc("dir"), LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<std::string> AddSuppressions(
     "add-suppressions",
@@ -222,6 +230,9 @@ int main(int argc, char **argv) {
   } else if (Args.size() > 1 && StringRef(Args[1]) == "models") {
     Cmd = Command::Models;
     Args.erase(Args.begin() + 1);
+  } else if (Args.size() > 1 && StringRef(Args[1]) == "deps") {
+    Cmd = Command::Deps;
+    Args.erase(Args.begin() + 1);
   } else if (Args.size() > 1 && StringRef(Args[1]) == "explain") {
     Cmd = Command::Explain;
     Args.erase(Args.begin() + 1);
@@ -270,6 +281,8 @@ int main(int argc, char **argv) {
           "  licit [check] [options] [paths...]   report policy violations\n"
           "  licit models [options] [paths...]    list every model reference "
           "and what it resolves to\n"
+          "  licit deps [options] [paths...]      list every dependency and "
+          "its licence\n"
           "  licit explain RULE|LICENCE|MODEL [path]\n"
           "                                       what licit knows about it, "
           "under the policy for path\n",
@@ -402,9 +415,10 @@ int main(int argc, char **argv) {
     return S.exitCode() == 2 ? 2 : 0;
   }
 
-  if (Cmd == Command::Models) {
+  if (Cmd == Command::Models || Cmd == Command::Deps) {
     if (FixOpt || !ExportFixes.empty())
-      return fail("--fix and --export-fixes apply to 'check', not 'models'");
+      return fail("--fix and --export-fixes apply to 'check', not '" +
+                  Twine(Cmd == Command::Models ? "models" : "deps") + "'");
     // The inventory: the selected extract passes and the resolve passes,
     // no checks.
     Expected<GlobList> NoChecks =
@@ -413,8 +427,10 @@ int main(int argc, char **argv) {
   }
   bool Machine =
       Format != OutputFormat::Full && Format != OutputFormat::Concise;
-  if (Cmd == Command::Models && Machine && Format != OutputFormat::Json)
-    return fail("--format: 'licit models' writes full, concise or json");
+  if (Cmd != Command::Check && Machine && Format != OutputFormat::Json)
+    return fail("--format: 'licit " +
+                Twine(Cmd == Command::Models ? "models" : "deps") +
+                "' writes full, concise or json");
   // --output is rendered in memory and written once the run is done.
   std::string Rendered;
   raw_string_ostream ToFile(Rendered);
@@ -433,6 +449,21 @@ int main(int argc, char **argv) {
   }
   if (Cache)
     Options.Pipeline.Cache = &*Cache;
+  // Installed packages' metadata, for dependency licences.
+  std::vector<std::string> Envs(PythonEnv.begin(), PythonEnv.end());
+  for (const std::string &Env : Envs)
+    if (!sys::fs::is_directory(Env))
+      return fail("--python-env: no such directory '" + Env + "'");
+  if (Envs.empty()) {
+    StringRef First =
+        Options.Paths.empty() ? StringRef(".") : StringRef(Options.Paths.front());
+    Envs = InstalledPackages::near(
+        WS.fs(), sys::fs::is_directory(First) ? First
+                                              : sys::path::parent_path(First));
+  }
+  InstalledPackages Installed(WS.fs(), std::move(Envs));
+  if (!Installed.roots().empty())
+    Options.Pipeline.Installed = &Installed;
   Optional<Baseline> Known;
   if (!BaselinePath.empty()) {
     Expected<Baseline> Read = Baseline::read(BaselinePath, WS.files());
@@ -453,11 +484,12 @@ int main(int argc, char **argv) {
            << (*Recorded == 1 ? "" : "s") << " in " << WriteBaseline << ".\n";
     return S.exitCode() == 2 ? 2 : 0;
   }
-  if (Cmd == Command::Models) {
-    if (Format == OutputFormat::Json)
-      emitModelsJson(S.facts(), S.files(), Out);
+  if (Cmd == Command::Models || Cmd == Command::Deps) {
+    bool Json = Format == OutputFormat::Json;
+    if (Cmd == Command::Models)
+      (Json ? emitModelsJson : emitModelsText)(S.facts(), S.files(), Out);
     else
-      emitModelsText(S.facts(), S.files(), Out);
+      (Json ? emitDepsJson : emitDepsText)(S.facts(), S.files(), Out);
     // Problems reading the tree or the policies still go to stderr.
     emitText(S.diagnostics(), S.files(), errs(), Colors);
     return S.exitCode() == 2 ? 2 : 0;

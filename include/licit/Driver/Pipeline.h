@@ -29,6 +29,7 @@
 namespace licit {
 
 class HubCache;
+class InstalledPackages;
 
 struct PipelineOptions {
   unsigned Threads = 0;
@@ -36,6 +37,8 @@ struct PipelineOptions {
   uint64_t MaxFileSize = 8 << 20;
   /// The local hub cache model cards are read from (--hf-cache), or null.
   HubCache *Cache = nullptr;
+  /// The environments dependency licences are read from, or null.
+  InstalledPackages *Installed = nullptr;
 };
 
 /// What a pipeline run produced besides facts and diagnostics.

@@ -110,6 +110,15 @@ void emitResolutionText(const ModelResolution &R, const SourceFiles &Files,
 void emitModelsText(const FactStore &Facts, const SourceFiles &Files,
                     llvm::raw_ostream &OS);
 
+/// Writes every dependency of \p Facts with its resolved licence.
+void emitDepsJson(const FactStore &Facts, const SourceFiles &Files,
+                  llvm::raw_ostream &OS);
+
+/// Writes the dependency inventory for people: one entry per declared
+/// dependency, with its licence and where that came from.
+void emitDepsText(const FactStore &Facts, const SourceFiles &Files,
+                  llvm::raw_ostream &OS);
+
 } // namespace licit
 
 #endif // LICIT_OUTPUT_EMITTERS_H

@@ -25,11 +25,15 @@ namespace licit {
 /// What every pass may read. File passes share it across threads, so
 /// they only read it; project passes run alone.
 class HubCache;
+class InstalledPackages;
 
 struct PassContext {
   SourceFiles &Files;
   /// The local Hugging Face hub cache, when there is one.
   HubCache *Cache = nullptr;
+  /// The environments beside the project (a venv, node_modules), when
+  /// there are any.
+  InstalledPackages *Installed = nullptr;
 
   /// The policy governing file \p ID.
   const CompiledPolicy &policyFor(FileID ID) const {

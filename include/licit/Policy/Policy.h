@@ -41,6 +41,14 @@ namespace licit {
 constexpr uint64_t MaxPolicyFileSize = 4 << 20;
 
 /// A value together with where a policy file set it.
+/// How far a licence's copyleft reaches, weakest first.
+enum class CopyleftLevel : unsigned char { None, Weak, Strong, Network };
+
+/// "weak", "strong", "network" (and "no" for None); None for anything
+/// else.
+llvm::Optional<CopyleftLevel> parseCopyleftLevel(llvm::StringRef Word);
+llvm::StringRef copyleftLevelName(CopyleftLevel L);
+
 template <typename T> struct Located {
   T Value;
   SourceRange Range;
@@ -78,6 +86,8 @@ struct ExcludeList {
 /// A finding the organisation accepts, with its justification.
 struct PolicyException {
   std::vector<ListEntry> Models;
+  /// Package names, or "ecosystem:name" ("ultralytics", "npm:left-pad").
+  std::vector<ListEntry> Packages;
   std::vector<ListEntry> Licences;
   std::vector<ListEntry> Rules;
   std::vector<ListEntry> Paths;
@@ -153,10 +163,20 @@ public:
   /// pickles may import, beyond those of genuine checkpoints.
   std::vector<ListEntry> PickleAllow;
   llvm::Optional<Located<Openness>> MinOpenness;
+  /// [dependencies] deny-copyleft: the weakest copyleft a dependency's
+  /// licence may not have ("weak" denies all copyleft, "network" only
+  /// network copyleft such as AGPL).
+  llvm::Optional<Located<CopyleftLevel>> DenyCopyleft;
   /// [scan] docs: whether rules apply to models documentation mentions:
   /// true for every rule, or the rules (globs) listed in DocsRules.
   llvm::Optional<Located<bool>> ScanDocs;
   std::vector<ListEntry> DocsRules;
+  /// The entry of licence list \p List (LicenceAllow or LicenceDeny) that
+  /// names licence \p ID: as written, or as the knowledge base knows it
+  /// under its other id ("Apache-2.0" is "apache-2.0", "GPL-3.0-or-later"
+  /// is gpl-3.0's). Null when none does.
+  const ListEntry *findLicence(const std::vector<ListEntry> &List,
+                               llvm::StringRef ID) const;
   /// \returns true when findings of \p Rule about mentions are reported.
   bool scansDocs(RuleID Rule) const;
   /// \returns true when findings of some rule about mentions are.

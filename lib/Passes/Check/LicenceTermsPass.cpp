@@ -221,7 +221,7 @@ void Checker::addProvenance(Diagnostic &D, const Model *M, const Bound &B) {
 }
 
 void Checker::checkLists(const Model *M, const Bound &B) {
-  if (const ListEntry *E = findEntry(Policy.LicenceDeny, B.L->ID)) {
+  if (const ListEntry *E = Policy.findLicence(Policy.LicenceDeny, B.L->ID)) {
     Diagnostic &D = report(RuleID::LicenceDenied,
                            Subject + " is under licence '" + B.L->ID +
                                "', which the policy denies" +
@@ -231,7 +231,7 @@ void Checker::checkLists(const Model *M, const Bound &B) {
     addProvenance(D, M, B);
   }
   if (!Policy.LicenceAllow.empty() &&
-      !findEntry(Policy.LicenceAllow, B.L->ID)) {
+      !Policy.findLicence(Policy.LicenceAllow, B.L->ID)) {
     Diagnostic &D = report(RuleID::LicenceNotAllowed,
                            Subject + " is under licence '" + B.L->ID +
                                "', which is not on the policy's allow list",

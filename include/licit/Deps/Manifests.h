@@ -1,0 +1,42 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Dependency manifests, read into Dependency facts with the place of every
+/// name, specifier and marker: requirements files, pyproject.toml (PEP 621,
+/// PEP 735, Poetry, uv, Hatch, PDM, build-system), setup.cfg, Pipfile,
+/// conda environment files, package.json and Cargo.toml.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LICIT_DEPS_MANIFESTS_H
+#define LICIT_DEPS_MANIFESTS_H
+
+#include "licit/Basic/SourceFiles.h"
+#include "licit/Facts/Dependency.h"
+#include <string>
+#include <vector>
+
+namespace licit::deps {
+
+/// What reading a manifest gave: its dependencies and the entries it could
+/// not read.
+struct ManifestRead {
+  std::vector<Dependency> Deps;
+  struct Problem {
+    SourceRange At;
+    std::string Message;
+  };
+  std::vector<Problem> Problems;
+};
+
+/// Reads manifest \p File (registered, with its text), by its name.
+ManifestRead readManifest(const SourceFile &File);
+
+} // namespace licit::deps
+
+#endif // LICIT_DEPS_MANIFESTS_H

@@ -1,0 +1,84 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// A package a manifest declares: its ecosystem, name, version specifier
+/// and marker, each where the manifest writes it.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef LICIT_FACTS_DEPENDENCY_H
+#define LICIT_FACTS_DEPENDENCY_H
+
+#include "licit/Basic/SourceFiles.h"
+#include "licit/Facts/Resolution.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace licit {
+
+/// Where a package comes from: names are compared as its registry does.
+enum class Ecosystem : unsigned char { PyPI, Conda, Npm, Crates };
+
+llvm::StringRef ecosystemName(Ecosystem E);
+
+struct Dependency {
+  FileID File = 0;
+  Ecosystem Eco = Ecosystem::PyPI;
+  /// The name as the registry compares it (PEP 503 for PyPI and conda,
+  /// as written for npm and crates).
+  std::string Name;
+  SourceRange NameRange;
+  /// The version requirement as written ("==2.1.0", "^1.2", ">=2,<3");
+  /// empty for any version. Its range has no file when it is absent.
+  std::string Spec;
+  SourceRange SpecRange;
+  /// An environment marker ("python_version < '3.11'"), if any.
+  std::string Marker;
+  SourceRange MarkerRange;
+  /// A direct reference (URL, VCS or path) instead of a registry release.
+  std::string Url;
+  /// Empty for what the project needs to run; else the extra, group or
+  /// section that declares it ("dev", "optional:gpu", "build-system").
+  std::string Group;
+  /// The version the specifier pins exactly, if it does.
+  std::string Pinned;
+};
+
+/// What a dependency's licence resolves to, and where that came from.
+struct DependencyResolution {
+  /// Index of the dependency in the store's Dependency facts.
+  unsigned Dep = 0;
+  enum SourceKind : unsigned char {
+    /// Nothing says: neither an installed package nor the built-in table.
+    None,
+    /// The installed package's metadata (METADATA, conda-meta, package.json).
+    Installed,
+    /// licit's table of common packages.
+    Table
+  };
+  SourceKind From = None;
+  /// The licence as an SPDX expression; empty when it is not known or
+  /// cannot be read (then Declared says what the source wrote).
+  LicenceExpr Licence;
+  /// What the source writes, when it is not an SPDX expression licit reads.
+  std::string Declared;
+  /// Where it says so: the metadata header, or the table row.
+  SourceRange Where;
+  /// The key of the metadata that says so ("License-Expression").
+  std::string Key;
+  /// The installed version, when an installed package was found.
+  std::string Version;
+  /// The table marks the licence unverified.
+  bool Verified = true;
+};
+
+llvm::StringRef dependencySourceName(DependencyResolution::SourceKind K);
+
+} // namespace licit
+
+#endif // LICIT_FACTS_DEPENDENCY_H

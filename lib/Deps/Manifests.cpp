@@ -1,0 +1,464 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+//
+// Formats: pip's requirements files; PEP 621 ([project] dependencies and
+// optional-dependencies), PEP 735 ([dependency-groups]), PEP 518
+// ([build-system] requires), Poetry ([tool.poetry.*dependencies], groups),
+// uv ([tool.uv] dev-dependencies), Hatch ([tool.hatch.envs.*]), PDM
+// ([tool.pdm.dev-dependencies]); setuptools' setup.cfg ([options]
+// install_requires, [options.extras_require]); Pipfile; conda's
+// environment.yml (match specs, and its pip: list); npm's package.json;
+// Cargo.toml (renames through `package`, target-specific tables).
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/Deps/Manifests.h"
+#include "licit/Config/ConfigTree.h"
+#include "licit/Deps/Pep508.h"
+#include "licit/Formats/Json.h"
+#include "licit/Formats/Toml.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
+
+using namespace llvm;
+
+namespace licit::deps {
+
+namespace {
+
+class Reader {
+public:
+  explicit Reader(const SourceFile &File)
+      : File(File), Text(File.text()), Source(File.ID, File.text()) {}
+
+  void requirementsFile();
+  void pyproject();
+  void setupCfg();
+  void pipfile();
+  void condaEnvironment();
+  void packageJson();
+  void cargoToml();
+
+  ManifestRead Out;
+
+private:
+  /// A PEP 508 requirement: \p Written is its text in the file when the
+  /// file spells the value verbatim, else \p Value is read and every part
+  /// is located at \p Whole.
+  void requirement(StringRef Written, StringRef Value, SourceRange Whole,
+                   StringRef Group);
+  /// Requirement \p R, read from the file's text, or (without \p InFile)
+  /// from a decoded value written at \p Whole.
+  void add(const pep508::Requirement &R, bool InFile, SourceRange Whole,
+           StringRef Group);
+  void requirementNode(const TomlNode &N, StringRef Group);
+  void requirementList(const TomlNode *List, StringRef Group);
+  /// A dependency written as a table entry: the key names it, the value is
+  /// a version string or a table with a version (Poetry, Pipfile, Cargo).
+  void tableEntry(Ecosystem Eco, const std::string &Key, const TomlNode &V,
+                  StringRef Group);
+  void tableEntries(Ecosystem Eco, const TomlNode *Table, StringRef Group);
+  void problem(SourceRange At, const Twine &Message) {
+    Out.Problems.push_back({At, Message.str()});
+  }
+  /// The file's text that spells TOML string \p N verbatim, between its
+  /// quotes; empty when it is escaped or multi-line.
+  StringRef verbatim(const TomlNode &N) const;
+  SourceRange at(StringRef Sub) const { return Source.range(Sub); }
+  /// The empty range at \p P, a pointer into the file's text.
+  SourceRange point(const char *P) const {
+    unsigned Offset = P - Text.begin();
+    return {File.ID, Offset, Offset};
+  }
+  const TomlNode *toml();
+
+  const SourceFile &File;
+  StringRef Text;
+  SourceText Source;
+};
+
+void Reader::requirement(StringRef Written, StringRef Value, SourceRange Whole,
+                         StringRef Group) {
+  bool InFile = !Written.empty();
+  StringRef Spelled = InFile ? Written : Value;
+  pep508::Requirement R;
+  pep508::Error Err;
+  if (!pep508::parseRequirement(Spelled, R, Err)) {
+    problem(InFile ? point(Spelled.begin() + Err.Offset) : Whole,
+            "'" + Value + "' is not a dependency specifier: " + Err.Message);
+    return;
+  }
+  add(R, InFile, Whole, Group);
+}
+
+void Reader::add(const pep508::Requirement &R, bool InFile, SourceRange Whole,
+                 StringRef Group) {
+  // A path or URL without a name is the project's own code.
+  if (R.Name.empty())
+    return;
+  auto Place = [&](StringRef Part) {
+    return !Part.data() ? SourceRange() : InFile ? at(Part) : Whole;
+  };
+  Dependency D;
+  D.File = File.ID;
+  D.Name = pep508::normalizeName(R.Name);
+  D.NameRange = Place(R.Name);
+  D.Spec = R.Spec.str();
+  D.SpecRange = Place(R.Spec);
+  D.Marker = R.Marker.str();
+  D.MarkerRange = Place(R.Marker);
+  D.Url = R.Url.str();
+  D.Group = Group.str();
+  D.Pinned = pep508::pinnedVersion(R.Spec).str();
+  Out.Deps.push_back(std::move(D));
+}
+
+StringRef Reader::verbatim(const TomlNode &N) const {
+  if (!N.Range.hasOffsets() || N.Range.End > Text.size())
+    return StringRef();
+  StringRef Lit = Text.slice(N.Range.Begin, N.Range.End);
+  if (Lit.size() < 2 || Lit.startswith("\"\"\"") || Lit.startswith("'''") ||
+      (Lit.front() != '"' && Lit.front() != '\''))
+    return StringRef();
+  StringRef Inner = Lit.drop_front().drop_back();
+  return Inner == N.Str ? Inner : StringRef();
+}
+
+void Reader::requirementNode(const TomlNode &N, StringRef Group) {
+  if (N.Kind != TomlNode::String)
+    return;
+  requirement(verbatim(N), N.Str, N.Range, Group);
+}
+
+void Reader::requirementList(const TomlNode *List, StringRef Group) {
+  if (!List || List->Kind != TomlNode::Array)
+    return;
+  for (const TomlNode &Item : List->Items)
+    requirementNode(Item, Group);
+}
+
+void Reader::tableEntry(Ecosystem Eco, const std::string &Key,
+                        const TomlNode &V, StringRef Group) {
+  Dependency D;
+  D.File = File.ID;
+  D.Eco = Eco;
+  D.Group = Group.str();
+  D.NameRange = V.KeyRange;
+  StringRef Name = Key;
+  const TomlNode *Version = &V;
+  if (V.Kind == TomlNode::Table) {
+    // Cargo's rename: `alias = { package = "real-name", ... }`.
+    if (const TomlNode *Package = V.get("package"))
+      if (Package->Kind == TomlNode::String) {
+        Name = Package->Str;
+        D.NameRange = Package->Range;
+      }
+    Version = V.get("version");
+    for (StringRef Source : {"git", "path", "url"})
+      if (const TomlNode *S = V.get(Source))
+        if (S->Kind == TomlNode::String)
+          D.Url = S->Str;
+    if (const TomlNode *M = V.get("markers"))
+      if (M->Kind == TomlNode::String) {
+        D.Marker = M->Str;
+        D.MarkerRange = M->Range;
+      }
+  }
+  D.Name = Eco == Ecosystem::PyPI ? pep508::normalizeName(Name) : Name.str();
+  if (Version && Version->Kind == TomlNode::String) {
+    StringRef Spec = StringRef(Version->Str).trim();
+    if (Spec != "*") {
+      D.Spec = Spec.str();
+      D.SpecRange = Version->Range;
+    }
+    if (Eco == Ecosystem::PyPI)
+      D.Pinned = pep508::pinnedVersion(Spec).str();
+    // Cargo's "=1.2.3" is exact; a bare "1.2.3" is "^1.2.3".
+    if (Eco == Ecosystem::Crates && Spec.startswith("=") &&
+        !Spec.startswith("=="))
+      D.Pinned = Spec.drop_front().trim().str();
+  }
+  Out.Deps.push_back(std::move(D));
+}
+
+void Reader::tableEntries(Ecosystem Eco, const TomlNode *Table,
+                          StringRef Group) {
+  if (!Table || Table->Kind != TomlNode::Table)
+    return;
+  for (const auto &[Key, V] : Table->Entries)
+    // Poetry's interpreter constraint is not a package.
+    if (!(Eco == Ecosystem::PyPI && Key == "python"))
+      tableEntry(Eco, Key, V, Group);
+}
+
+const TomlNode *Reader::toml() {
+  const TomlReadResult &R = parsedToml(File);
+  if (!R.Root) {
+    problem(R.ErrorRange, "cannot read '" + sys::path::filename(File.Path) +
+                              "': " + R.ErrorMessage);
+    return nullptr;
+  }
+  return &*R.Root;
+}
+
+/// The group a requirements file's name gives its requirements:
+/// requirements-dev.txt, dev-requirements.in and requirements/test.txt are
+/// for developers; requirements.txt and requirements-gpu.txt ship.
+static StringRef groupOfRequirementsFile(StringRef Path) {
+  std::string Stem = sys::path::stem(Path).lower();
+  StringRef S(Stem);
+  for (StringRef Word : {"requirements", "constraints"})
+    if (S.consume_front(Word) || S.consume_back(Word))
+      break;
+  S = S.trim("-_.");
+  if (S == "dev" || S == "develop" || S == "development" || S == "lint" ||
+      S == "docs" || S == "doc" || S == "ci")
+    return "dev";
+  if (S == "test" || S == "tests" || S == "testing")
+    return "test";
+  return "";
+}
+
+void Reader::requirementsFile() {
+  StringRef Group = groupOfRequirementsFile(File.Path);
+  for (const pep508::Line &L : pep508::readRequirementsFile(Text)) {
+    switch (L.Kind) {
+    case pep508::Line::Requirement:
+      add(L.Req, /*InFile=*/true, SourceRange(), Group);
+      break;
+    case pep508::Line::Invalid:
+      problem(point(L.Text.begin() + L.Err.Offset),
+              "'" + L.Text + "' is not a requirement: " + L.Err.Message);
+      break;
+    case pep508::Line::Include:
+    case pep508::Line::Constraint:
+      // The files -r and -c name are manifests of their own.
+    case pep508::Line::Option:
+      break;
+    }
+  }
+}
+
+void Reader::pyproject() {
+  const TomlNode *Root = toml();
+  if (!Root)
+    return;
+  if (const TomlNode *Project = Root->get("project")) {
+    requirementList(Project->get("dependencies"), "");
+    if (const TomlNode *Optional = Project->get("optional-dependencies"))
+      for (const auto &[Extra, List] : Optional->Entries)
+        requirementList(&List, "extra:" + Extra);
+  }
+  if (const TomlNode *Groups = Root->get("dependency-groups"))
+    for (const auto &[Group, List] : Groups->Entries)
+      requirementList(&List, "group:" + Group); // {include-group} skipped.
+  if (const TomlNode *Build = Root->get("build-system"))
+    requirementList(Build->get("requires"), "build-system");
+  const TomlNode *Tool = Root->get("tool");
+  if (!Tool)
+    return;
+  if (const TomlNode *Poetry = Tool->get("poetry")) {
+    tableEntries(Ecosystem::PyPI, Poetry->get("dependencies"), "");
+    tableEntries(Ecosystem::PyPI, Poetry->get("dev-dependencies"), "dev");
+    if (const TomlNode *Groups = Poetry->get("group"))
+      for (const auto &[Group, G] : Groups->Entries)
+        tableEntries(Ecosystem::PyPI, G.get("dependencies"), "group:" + Group);
+  }
+  if (const TomlNode *Uv = Tool->get("uv"))
+    requirementList(Uv->get("dev-dependencies"), "dev");
+  if (const TomlNode *Hatch = Tool->get("hatch"))
+    if (const TomlNode *Envs = Hatch->get("envs"))
+      for (const auto &[Env, E] : Envs->Entries) {
+        requirementList(E.get("dependencies"), "env:" + Env);
+        requirementList(E.get("extra-dependencies"), "env:" + Env);
+      }
+  if (const TomlNode *Pdm = Tool->get("pdm"))
+    if (const TomlNode *Dev = Pdm->get("dev-dependencies"))
+      for (const auto &[Group, List] : Dev->Entries)
+        requirementList(&List, "group:" + Group);
+}
+
+void Reader::pipfile() {
+  const TomlNode *Root = toml();
+  if (!Root)
+    return;
+  for (const auto &[Section, Table] : Root->Entries)
+    if (Section == "packages" || Section == "dev-packages" ||
+        (Table.Kind == TomlNode::Table && StringRef(Section).endswith("packages")))
+      tableEntries(Ecosystem::PyPI, &Table,
+                   Section == "packages" ? StringRef("") : StringRef(Section));
+}
+
+void Reader::cargoToml() {
+  const TomlNode *Root = toml();
+  if (!Root)
+    return;
+  auto Tables = [&](const TomlNode &T) {
+    tableEntries(Ecosystem::Crates, T.get("dependencies"), "");
+    tableEntries(Ecosystem::Crates, T.get("dev-dependencies"), "dev");
+    tableEntries(Ecosystem::Crates, T.get("build-dependencies"), "build");
+  };
+  Tables(*Root);
+  if (const TomlNode *Target = Root->get("target"))
+    for (const auto &[Cfg, T] : Target->Entries)
+      Tables(T);
+  if (const TomlNode *Workspace = Root->get("workspace"))
+    tableEntries(Ecosystem::Crates, Workspace->get("dependencies"), "");
+}
+
+void Reader::setupCfg() {
+  config::ReadResult R = config::readIni(Text);
+  if (R.Documents.empty())
+    return;
+  auto Lines = [&](const config::Node &V, StringRef Group) {
+    SmallVector<StringRef, 8> Parts;
+    V.Literal.split(Parts, '\n');
+    for (StringRef Line : Parts) {
+      // A comment after a blank, as in requirements files.
+      size_t Hash = Line.find(" #");
+      Line = Line.take_front(Hash).trim();
+      if (!Line.empty() && Line.front() != '#' && Line.front() != ';')
+        requirement(Line, Line, at(Line), Group);
+    }
+  };
+  for (const config::Node::Entry &Section : R.Documents.front().Entries) {
+    if (Section.Key == "options")
+      for (const config::Node::Entry &E : Section.Value.Entries) {
+        if (E.Key == "install_requires")
+          Lines(E.Value, "");
+        else if (E.Key == "setup_requires")
+          Lines(E.Value, "build-system");
+        else if (E.Key == "tests_require")
+          Lines(E.Value, "test");
+      }
+    if (Section.Key == "options.extras_require")
+      for (const config::Node::Entry &E : Section.Value.Entries)
+        Lines(E.Value, "extra:" + E.Key);
+  }
+}
+
+/// A conda match spec: "[channel::]name[ =version[=build]]", "name>=1.2".
+void Reader::condaEnvironment() {
+  config::ReadResult R = config::readYaml(Text);
+  if (!R.Error.empty())
+    problem(R.ErrorAt.data() ? at(R.ErrorAt) : SourceRange::wholeFile(File.ID),
+            "cannot read '" + sys::path::filename(File.Path) +
+                "': " + R.Error);
+  if (R.Documents.empty() || R.Documents.front().Kind != config::Node::Mapping)
+    return;
+  for (const config::Node::Entry &E : R.Documents.front().Entries) {
+    if (E.Key != "dependencies")
+      continue;
+    for (const config::Node &Item : E.Value.Items) {
+      if (Item.Kind == config::Node::Mapping) {
+        for (const config::Node::Entry &Pip : Item.Entries)
+          if (Pip.Key == "pip")
+            for (const config::Node &P : Pip.Value.Items)
+              requirement(P.Literal == P.Value ? P.Literal : StringRef(),
+                          P.Value, at(P.Literal), "");
+        continue;
+      }
+      if (Item.Kind != config::Node::Scalar || Item.Literal.empty())
+        continue;
+      bool InFile = Item.Literal == Item.Value;
+      StringRef Spec = InFile ? Item.Literal : StringRef(Item.Value);
+      size_t Channel = Spec.find("::");
+      if (Channel != StringRef::npos)
+        Spec = Spec.drop_front(Channel + 2);
+      StringRef Name = Spec.take_until(
+          [](char C) { return isSpace(C) || StringRef("=<>!~[").contains(C); });
+      if (Name.empty())
+        continue;
+      Dependency D;
+      D.File = File.ID;
+      D.Eco = Ecosystem::Conda;
+      D.Name = pep508::normalizeName(Name);
+      D.NameRange = InFile ? at(Name) : at(Item.Literal);
+      StringRef Version = Spec.drop_front(Name.size()).trim();
+      if (!Version.empty()) {
+        D.Spec = Version.str();
+        D.SpecRange = InFile ? at(Version) : at(Item.Literal);
+        // "=1.2.3" or "==1.2.3", with no wildcard or build.
+        StringRef V = Version;
+        if (V.consume_front("==") || V.consume_front("="))
+          if (!V.contains('*') && !V.contains('=') && !V.contains(',') &&
+              !V.contains(' '))
+            D.Pinned = V.str();
+      }
+      Out.Deps.push_back(std::move(D));
+    }
+  }
+}
+
+void Reader::packageJson() {
+  const json::ParseResult &Doc = json::parsed(File);
+  if (!Doc.Root) {
+    problem({File.ID, Doc.ErrorOffset, Doc.ErrorOffset},
+            "cannot read 'package.json': " + Doc.ErrorMessage);
+    return;
+  }
+  static const std::pair<StringRef, StringRef> Sections[] = {
+      {"dependencies", ""},
+      {"devDependencies", "dev"},
+      {"peerDependencies", "peer"},
+      {"optionalDependencies", "optional"}};
+  for (const auto &[Section, Group] : Sections) {
+    const json::Value *Deps = Doc.Root->get(Section);
+    if (!Deps || Deps->Kind != json::Value::Object)
+      continue;
+    for (const auto &[Name, V] : Deps->Members) {
+      Dependency D;
+      D.File = File.ID;
+      D.Eco = Ecosystem::Npm;
+      D.Name = Name;
+      StringRef Key = json::keyText(Text, Name, V);
+      D.NameRange =
+          Key.empty() ? SourceRange{File.ID, V.Begin, V.End} : at(Key);
+      D.Group = Group.str();
+      if (V.isString()) {
+        StringRef Spec = StringRef(V.Str).trim();
+        if (Spec.contains(':') || Spec.contains('/'))
+          D.Url = Spec.str(); // "git+https://…", "file:…", "github:org/x"
+        else if (!Spec.empty() && Spec != "*" && Spec != "latest") {
+          D.Spec = Spec.str();
+          D.SpecRange = {File.ID, V.Begin + 1, V.End - 1};
+          if (all_of(Spec, [](char C) {
+                return isAlnum(C) || C == '.' || C == '-' || C == '+';
+              }) &&
+              isDigit(Spec.front()))
+            D.Pinned = Spec.str();
+        }
+      }
+      Out.Deps.push_back(std::move(D));
+    }
+  }
+}
+
+} // namespace
+
+ManifestRead readManifest(const SourceFile &File) {
+  StringRef Name = sys::path::filename(File.Path);
+  Reader R(File);
+  if (Name == "pyproject.toml")
+    R.pyproject();
+  else if (Name == "setup.cfg")
+    R.setupCfg();
+  else if (Name == "Pipfile")
+    R.pipfile();
+  else if (Name == "package.json")
+    R.packageJson();
+  else if (Name == "Cargo.toml")
+    R.cargoToml();
+  else if (Name == "environment.yml" || Name == "environment.yaml" ||
+           Name == "conda.yaml" || Name == "conda.yml")
+    R.condaEnvironment();
+  else if (Name.endswith(".txt") || Name.endswith(".in"))
+    R.requirementsFile();
+  return std::move(R.Out);
+}
+
+} // namespace licit::deps

@@ -1,0 +1,29 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "DependenciesPass.h"
+#include "licit/Deps/Manifests.h"
+
+using namespace llvm;
+
+namespace licit::extract {
+
+ArrayRef<RuleID> DependenciesPass::rules() {
+  static const RuleID Rules[] = {RuleID::InputMalformed};
+  return Rules;
+}
+
+void DependenciesPass::run(const SourceFile &File, const PassContext &Ctx,
+                           FactStore &Facts, DiagSink &Diags) {
+  deps::ManifestRead Read = deps::readManifest(File);
+  for (const deps::ManifestRead::Problem &P : Read.Problems)
+    Diags.report(RuleID::InputMalformed, P.At, P.Message);
+  for (Dependency &D : Read.Deps)
+    Facts.add(std::move(D));
+}
+
+} // namespace licit::extract

@@ -1,0 +1,70 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "DependencyResolvePass.h"
+#include "licit/Deps/Spdx.h"
+#include "licit/Facts/Dependency.h"
+#include "licit/Facts/InstalledPackages.h"
+#include "licit/Knowledge/Packages.h"
+
+using namespace llvm;
+
+namespace licit::resolve {
+
+/// \p Text as an expression; empty when it does not read (the table's
+/// rows are checked, metadata went through spdx::normalize()).
+static LicenceExpr expression(StringRef Text) {
+  LicenceExpr E;
+  spdx::Error Err;
+  if (!spdx::parse(Text, E, Err))
+    return LicenceExpr();
+  return E;
+}
+
+void DependencyResolvePass::run(FactStore &Facts, const PassContext &Ctx,
+                                DiagSink &Diags) {
+  const PackageTable &Table = PackageTable::builtin();
+  FileID TableFile = 0;
+  ArrayRef<Dependency> Deps = Facts.all<Dependency>();
+  std::vector<DependencyResolution> Out(Deps.size());
+  for (unsigned I = 0; I != Deps.size(); ++I) {
+    const Dependency &D = Deps[I];
+    DependencyResolution &R = Out[I];
+    R.Dep = I;
+    const InstalledPackage *P =
+        Ctx.Installed ? Ctx.Installed->find(D.Eco, D.Name, Ctx.Files) : nullptr;
+    if (P)
+      R.Version = P->Version;
+    if (P && !P->Spdx.empty()) {
+      R.From = DependencyResolution::Installed;
+      R.Licence = expression(P->Spdx);
+      R.Where = P->At;
+      R.Key = P->Key;
+      continue;
+    }
+    if (const PackageRow *Row = Table.find(D.Eco, D.Name)) {
+      if (!TableFile)
+        TableFile = Ctx.Files.addBuiltin("<builtin>/packages.tsv", Table.text());
+      R.From = DependencyResolution::Table;
+      R.Licence = expression(Row->Licence);
+      R.Verified = Row->Verified;
+      R.Where = {TableFile, Row->Offset, Row->Offset + Row->Length};
+      continue;
+    }
+    // Installed, with a licence licit cannot read: said as written.
+    if (P && !P->Declared.empty()) {
+      R.From = DependencyResolution::Installed;
+      R.Declared = P->Declared;
+      R.Where = P->At;
+      R.Key = P->Key;
+    }
+  }
+  for (DependencyResolution &R : Out)
+    Facts.add(std::move(R));
+}
+
+} // namespace licit::resolve
