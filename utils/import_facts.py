@@ -11,7 +11,9 @@ committed and reviewed like code. Re-run it when the facts change:
 
 utils/facts/models.tsv holds rows the project researched itself (Ollama
 library names, API families, known weights files), in the shared facts'
-format with an extra "aliases" column; every row cites its source.
+format with an extra "aliases" column; utils/facts/licences.tsv adds the
+software licences dependencies use that the Hub's list lacks (PSF-2.0,
+MIT-CMU, SSPL-1.0, ...). Every row cites its source.
 
 Rules: a '?' anywhere in a facts cell marks the value unverified ('yes?');
 a cell that cannot be classified becomes '?' (unknown) with the original text
@@ -28,7 +30,7 @@ WORD = re.compile(r"^(yes|no|partial|weak)\b\s*(\?)?\s*(.*)$", re.S)
 # FOSS sense (as opposed to ML licences whose use restrictions flow down).
 SHARE_ALIKE = {"cc-by-sa-3.0", "cc-by-sa-4.0", "cc-by-nc-sa-2.0",
                "cc-by-nc-sa-3.0", "cc-by-nc-sa-4.0", "gfdl",
-               "cdla-sharing-1.0", "odbl", "ofl-1.1"}
+               "cdla-sharing-1.0", "odbl", "ofl-1.1", "sspl-1.0"}
 
 # Cells the generic rules cannot read; each is a judgement on the facts text.
 CAP_OVERRIDES = {
@@ -348,11 +350,13 @@ def write(path, columns, rows):
 
 def main():
     src, dst = Path(sys.argv[1]), Path(sys.argv[2])
-    licences = import_licences(src / "licences.tsv")
+    # The project's own research, in the same format, after the shared facts.
+    own_dir = Path(__file__).resolve().parent / "facts"
+    licences = (import_licences(src / "licences.tsv") +
+                import_licences(own_dir / "licences.tsv"))
     ids = {r["id"] for r in licences}
     write(dst / "licences.tsv", LICENCE_COLUMNS, licences)
-    # The project's own research, in the same format, after the shared facts.
-    own = Path(__file__).resolve().parent / "facts" / "models.tsv"
+    own = own_dir / "models.tsv"
     write(dst / "models.tsv", MODEL_COLUMNS,
           import_models(src / "models.tsv", ids) + import_models(own, ids))
     write(dst / "alternatives.tsv", ALTERNATIVE_COLUMNS,

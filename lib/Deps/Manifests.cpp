@@ -21,6 +21,7 @@
 #include "licit/Deps/Pep508.h"
 #include "licit/Formats/Json.h"
 #include "licit/Formats/Toml.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 
@@ -40,6 +41,7 @@ public:
   void setupCfg();
   void pipfile();
   void condaEnvironment();
+  void condaExport();
   void packageJson();
   void cargoToml();
 
@@ -62,6 +64,7 @@ private:
   void tableEntry(Ecosystem Eco, const std::string &Key, const TomlNode &V,
                   StringRef Group);
   void tableEntries(Ecosystem Eco, const TomlNode *Table, StringRef Group);
+  void condaSpec(StringRef Written, StringRef Value, SourceRange Whole);
   void problem(SourceRange At, const Twine &Message) {
     Out.Problems.push_back({At, Message.str()});
   }
@@ -223,7 +226,23 @@ static StringRef groupOfRequirementsFile(StringRef Path) {
   return "";
 }
 
+/// `conda list --export` output, often saved as requirements.txt: one
+/// "name=version=build" per line under a "conda create" comment.
+void Reader::condaExport() {
+  for (size_t Pos = 0; Pos < Text.size();) {
+    size_t End = Text.find('\n', Pos);
+    if (End == StringRef::npos)
+      End = Text.size();
+    StringRef Line = Text.slice(Pos, End).trim();
+    Pos = End + 1;
+    if (!Line.empty() && !Line.startswith("#") && !Line.startswith("@"))
+      condaSpec(Line, Line, at(Line));
+  }
+}
+
 void Reader::requirementsFile() {
+  if (Text.take_front(512).contains("$ conda create"))
+    return condaExport();
   StringRef Group = groupOfRequirementsFile(File.Path);
   for (const pep508::Line &L : pep508::readRequirementsFile(Text)) {
     switch (L.Kind) {
@@ -341,7 +360,40 @@ void Reader::setupCfg() {
   }
 }
 
-/// A conda match spec: "[channel::]name[ =version[=build]]", "name>=1.2".
+/// A conda match spec: "[channel::]name[ =version[=build]]", "name>=1.2",
+/// or an export's "name=version=build" (build "pypi_0": a pip package).
+void Reader::condaSpec(StringRef Written, StringRef Value, SourceRange Whole) {
+  bool InFile = !Written.empty();
+  StringRef Spec = InFile ? Written : Value;
+  size_t Channel = Spec.find("::");
+  if (Channel != StringRef::npos)
+    Spec = Spec.drop_front(Channel + 2);
+  StringRef Name = Spec.take_until(
+      [](char C) { return isSpace(C) || StringRef("=<>!~[").contains(C); });
+  if (Name.empty())
+    return;
+  Dependency D;
+  D.File = File.ID;
+  D.Eco = Ecosystem::Conda;
+  D.Name = pep508::normalizeName(Name);
+  D.NameRange = InFile ? at(Name) : Whole;
+  StringRef Version = Spec.drop_front(Name.size()).trim();
+  if (!Version.empty()) {
+    D.Spec = Version.str();
+    D.SpecRange = InFile ? at(Version) : Whole;
+    // "=1.2.3", "==1.2.3" or "=1.2.3=build": exact, without wildcards.
+    StringRef V = Version;
+    if (V.consume_front("==") || V.consume_front("=")) {
+      auto [Exact, Build] = V.split('=');
+      if (!Exact.contains('*') && !Exact.contains(',') && !Exact.contains(' '))
+        D.Pinned = Exact.str();
+      if (Build == "pypi_0")
+        D.Eco = Ecosystem::PyPI;
+    }
+  }
+  Out.Deps.push_back(std::move(D));
+}
+
 void Reader::condaEnvironment() {
   config::ReadResult R = config::readYaml(Text);
   if (!R.Error.empty())
@@ -350,6 +402,10 @@ void Reader::condaEnvironment() {
                 "': " + R.Error);
   if (R.Documents.empty() || R.Documents.front().Kind != config::Node::Mapping)
     return;
+  // A scalar's text in the file, when it spells its value as is.
+  auto Verbatim = [](const config::Node &N) {
+    return N.Literal == N.Value ? N.Literal : StringRef();
+  };
   for (const config::Node::Entry &E : R.Documents.front().Entries) {
     if (E.Key != "dependencies")
       continue;
@@ -358,38 +414,11 @@ void Reader::condaEnvironment() {
         for (const config::Node::Entry &Pip : Item.Entries)
           if (Pip.Key == "pip")
             for (const config::Node &P : Pip.Value.Items)
-              requirement(P.Literal == P.Value ? P.Literal : StringRef(),
-                          P.Value, at(P.Literal), "");
+              requirement(Verbatim(P), P.Value, at(P.Literal), "");
         continue;
       }
-      if (Item.Kind != config::Node::Scalar || Item.Literal.empty())
-        continue;
-      bool InFile = Item.Literal == Item.Value;
-      StringRef Spec = InFile ? Item.Literal : StringRef(Item.Value);
-      size_t Channel = Spec.find("::");
-      if (Channel != StringRef::npos)
-        Spec = Spec.drop_front(Channel + 2);
-      StringRef Name = Spec.take_until(
-          [](char C) { return isSpace(C) || StringRef("=<>!~[").contains(C); });
-      if (Name.empty())
-        continue;
-      Dependency D;
-      D.File = File.ID;
-      D.Eco = Ecosystem::Conda;
-      D.Name = pep508::normalizeName(Name);
-      D.NameRange = InFile ? at(Name) : at(Item.Literal);
-      StringRef Version = Spec.drop_front(Name.size()).trim();
-      if (!Version.empty()) {
-        D.Spec = Version.str();
-        D.SpecRange = InFile ? at(Version) : at(Item.Literal);
-        // "=1.2.3" or "==1.2.3", with no wildcard or build.
-        StringRef V = Version;
-        if (V.consume_front("==") || V.consume_front("="))
-          if (!V.contains('*') && !V.contains('=') && !V.contains(',') &&
-              !V.contains(' '))
-            D.Pinned = V.str();
-      }
-      Out.Deps.push_back(std::move(D));
+      if (Item.Kind == config::Node::Scalar && !Item.Literal.empty())
+        condaSpec(Verbatim(Item), Item.Value, at(Item.Literal));
     }
   }
 }
@@ -458,6 +487,10 @@ ManifestRead readManifest(const SourceFile &File) {
     R.condaEnvironment();
   else if (Name.endswith(".txt") || Name.endswith(".in"))
     R.requirementsFile();
+  // In the file's order, whichever table was read first.
+  llvm::stable_sort(R.Out.Deps, [](const Dependency &A, const Dependency &B) {
+    return A.NameRange.Begin < B.NameRange.Begin;
+  });
   return std::move(R.Out);
 }
 

@@ -15,6 +15,7 @@
 #include "licit/Deps/Spdx.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include <functional>
 
 using namespace llvm;
 
@@ -220,6 +221,12 @@ const Name Names[] = {
     {"isc", "ISC"},
     {"unlicense", "Unlicense"},
     {"public domain", ""},
+    {"bsd", ""},
+    {"bsd license", ""},
+    {"gpl", ""},
+    {"lgpl", ""},
+    {"other", ""},
+    {"unknown", ""},
 };
 
 /// Lower case, blanks collapsed, a trailing "license"/"licence" kept.
@@ -267,13 +274,22 @@ Optional<std::string> normalize(StringRef Text) {
   for (const Name &N : Names)
     if (K == N.Key)
       return N.Spdx.empty() ? None : Optional<std::string>(N.Spdx.str());
-  // Already an expression: "MIT OR Apache-2.0", "BSD-3-Clause".
+  // Already an expression: "MIT OR Apache-2.0", "BSD-3-Clause", "WTFPL".
+  // Its ids are written as SPDX writes them, with a capital or a digit:
+  // "apache" is a word, not an id.
   LicenceExpr E;
   Error Err;
-  if (parse(T, E, Err) && (E.Kind != LicenceExpr::Leaf || isIdentifier(E.ID)))
-    if (E.Kind != LicenceExpr::Leaf || T.contains('-') || T.contains('.') ||
-        T.startswith("LicenseRef"))
-      return T.str();
+  if (!parse(T, E, Err))
+    return None;
+  std::function<bool(const LicenceExpr &)> IdLike = [&](const LicenceExpr &X) {
+    if (X.Kind == LicenceExpr::Leaf)
+      return isIdentifier(X.ID) && any_of(X.ID, [](char C) {
+               return isDigit(C) || (C >= 'A' && C <= 'Z');
+             });
+    return all_of(X.Args, IdLike);
+  };
+  if (IdLike(E))
+    return T.str();
   return None;
 }
 

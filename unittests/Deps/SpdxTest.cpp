@@ -86,10 +86,13 @@ TEST(SpdxTest, NamesPackagesWrite) {
   EXPECT_EQ(N("  MIT  "), "MIT");
   EXPECT_EQ(N("AGPL-3.0"), "AGPL-3.0");
   EXPECT_EQ(N("MIT OR Apache-2.0"), "MIT OR Apache-2.0");
+  EXPECT_EQ(N("WTFPL"), "WTFPL");
+  // An id-like word is kept as the package writes it; the check decides.
+  EXPECT_EQ(N("Proprietary"), "Proprietary");
   // Ambiguous or not a licence: unknown, never guessed.
   for (StringRef Text : {"BSD", "License :: OSI Approved :: BSD License", "GPL",
-                         "Proprietary", "Copyright 2024 Acme. All rights "
-                         "reserved.", "", "License :: Public Domain"})
+                         "apache", "Copyright 2024 Acme. All rights reserved.",
+                         "", "License :: Public Domain", "UNKNOWN"})
     EXPECT_EQ(N(Text), "<none>") << Text.str();
 }
 

@@ -54,8 +54,8 @@ Judgement judgeLeaf(StringRef ID, const CompiledPolicy &P) {
   }
   if (!P.LicenceAllow.empty() && !P.findLicence(P.LicenceAllow, ID))
     J.V = Verdict::NotAllowed;
-  // A licence of someone's own making, whose terms licit has no record of.
-  else if (!L && ID.startswith("LicenseRef-"))
+  // A licence whose terms licit has no record of ("LicenseRef-acme").
+  else if (!L)
     J.V = Verdict::Unknown;
   return J;
 }
