@@ -32,7 +32,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
       "/w/config.yaml", "/w/config.json",  "/w/setup.cfg",   "/w/serve.sh",
       "/w/Dockerfile",  "/w/Makefile",     "/w/Modelfile",   "/w/README.md",
       "/w/.env",        "/w/train.toml",   "/w/model.pt",    "/w/arr.npy",
-      "/w/m.gguf",      "/w/m.safetensors", "/w/adapter_config.json"};
+      "/w/m.gguf",      "/w/m.safetensors", "/w/adapter_config.json",
+      "/w/requirements.txt", "/w/pyproject.toml", "/w/environment.yml",
+      "/w/package.json", "/w/Cargo.toml"};
   StringRef Name = Names[Data[0] % std::size(Names)];
   StringRef Text(reinterpret_cast<const char *>(Data + 1), Size - 1);
   IntrusiveRefCntPtr<vfs::InMemoryFileSystem> FS(new vfs::InMemoryFileSystem);
