@@ -56,7 +56,7 @@ public:
   Loader(const StringSet<> &Wanted, SourceFiles &Files,
          std::vector<OsvRecord> &Records,
          StringMap<std::vector<unsigned>> &Index,
-         std::vector<std::string> &Problems)
+         std::vector<AdvisoryDb::Problem> &Problems)
       : Wanted(Wanted), Files(Files), Records(Records), Index(Index),
         Problems(Problems) {}
 
@@ -68,7 +68,7 @@ private:
   SourceFiles &Files;
   std::vector<OsvRecord> &Records;
   StringMap<std::vector<unsigned>> &Index;
-  std::vector<std::string> &Problems;
+  std::vector<AdvisoryDb::Problem> &Problems;
 };
 
 std::string str(const json::Value *V) {
@@ -78,9 +78,8 @@ std::string str(const json::Value *V) {
 void Loader::record(StringRef Path, StringRef Text) {
   json::ParseResult Doc = json::parse(Text);
   if (!Doc.Root || Doc.Root->Kind != json::Value::Object) {
-    Problems.push_back((Path + ": not an OSV record" +
-                        (Doc.Root ? "" : ": " + Doc.ErrorMessage))
-                           .str());
+    Problems.push_back({Path.str(), "not an OSV advisory record" +
+                                        (Doc.Root ? "" : ": " + Doc.ErrorMessage)});
     return;
   }
   const json::Value &R = *Doc.Root;
@@ -143,23 +142,24 @@ void Loader::record(StringRef Path, StringRef Text) {
   }
 }
 
-std::unique_ptr<MemoryBuffer> readBounded(vfs::FileSystem &FS, StringRef Path,
-                                          uint64_t Max,
-                                          std::vector<std::string> &Problems) {
+std::unique_ptr<MemoryBuffer>
+readBounded(vfs::FileSystem &FS, StringRef Path, uint64_t Max,
+            std::vector<AdvisoryDb::Problem> &Problems) {
   ErrorOr<std::unique_ptr<vfs::File>> F = FS.openFileForRead(Path);
   ErrorOr<vfs::Status> S = F ? (*F)->status() : F.getError();
   if (!S || !S->isRegularFile()) {
-    Problems.push_back((Path + ": cannot read").str());
+    Problems.push_back({Path.str(), "advisory file cannot be read"});
     return nullptr;
   }
   if (S->getSize() > Max) {
-    Problems.push_back((Path + ": larger than licit reads").str());
+    Problems.push_back({Path.str(), "advisory file is larger than licit reads (" +
+                                        std::to_string(Max >> 20) + " MiB)"});
     return nullptr;
   }
   ErrorOr<std::unique_ptr<MemoryBuffer>> B =
       (*F)->getBuffer(Path, S->getSize(), /*RequiresNullTerminator=*/false);
   if (!B) {
-    Problems.push_back((Path + ": cannot read").str());
+    Problems.push_back({Path.str(), "advisory file cannot be read"});
     return nullptr;
   }
   return std::move(*B);
@@ -169,7 +169,7 @@ std::unique_ptr<MemoryBuffer> readBounded(vfs::FileSystem &FS, StringRef Path,
 
 AdvisoryDb AdvisoryDb::load(vfs::FileSystem &FS, StringRef Dir,
                             const StringSet<> &Wanted, SourceFiles &Files,
-                            std::vector<std::string> &Problems) {
+                            std::vector<Problem> &Problems) {
   AdvisoryDb Db;
   Loader L(Wanted, Files, Db.Records, Db.Index, Problems);
   // The directory and its subdirectories one level down (osv/PyPI/...).
@@ -185,7 +185,7 @@ AdvisoryDb AdvisoryDb::load(vfs::FileSystem &FS, StringRef Dir,
         Entries.push_back(It->path().str());
     }
     if (EC)
-      Problems.push_back(Dirs[D] + ": cannot read directory: " + EC.message());
+      Problems.push_back({Dirs[D], "cannot read advisory directory: " + EC.message()});
     // A stable order, whatever the file system returns.
     llvm::sort(Entries);
     for (const std::string &Path : Entries) {
@@ -205,7 +205,8 @@ AdvisoryDb AdvisoryDb::load(vfs::FileSystem &FS, StringRef Dir,
       Expected<std::vector<zip::Member>> Members =
           zip::members(Zip->getBuffer());
       if (!Members) {
-        Problems.push_back(Path + ": " + toString(Members.takeError()));
+        Problems.push_back(
+            {Path, "advisory archive: " + toString(Members.takeError())});
         continue;
       }
       std::string Storage;
@@ -214,8 +215,9 @@ AdvisoryDb AdvisoryDb::load(vfs::FileSystem &FS, StringRef Dir,
           continue;
         Expected<StringRef> Text = zip::contents(Zip->getBuffer(), M, Storage);
         if (!Text) {
-          Problems.push_back(Path + ": " + M.Name + ": " +
-                             toString(Text.takeError()));
+          Problems.push_back(
+              {Path, "advisory archive member '" + M.Name +
+                         "': " + toString(Text.takeError())});
           continue;
         }
         L.record(Path + ":" + M.Name, *Text);
@@ -296,6 +298,16 @@ std::vector<AdvisoryMatch> AdvisoryDb::affecting(Ecosystem Eco, StringRef Name,
       Out.push_back({&R, FirstFixed});
   }
   return Out;
+}
+
+const AdvisoryDb &AdvisorySources::get(StringRef Dir,
+                                       const StringSet<> &Wanted,
+                                       SourceFiles &Files,
+                                       std::vector<AdvisoryDb::Problem> &Problems) {
+  auto [It, New] = Loaded.try_emplace(Dir);
+  if (New)
+    It->second = AdvisoryDb::load(FS, Dir, Wanted, Files, Problems);
+  return It->second;
 }
 
 } // namespace licit

@@ -149,8 +149,10 @@ InstalledPackage readCoreMetadata(const SourceFile &File) {
       continue; // A continuation (of a License text, say).
     auto [Key, Value] = Line.split(':');
     Value = Value.trim();
-    if (Key.equals_insensitive("Version"))
+    if (Key.equals_insensitive("Version")) {
       P.Version = Value.str();
+      P.VersionAt = Source.range(Value);
+    }
     else if (Key.equals_insensitive("License-Expression"))
       Expression = Value;
     else if (Key.equals_insensitive("License"))
@@ -201,8 +203,10 @@ static InstalledPackage readJsonRecord(const SourceFile &File) {
   json::ParseResult Doc = json::parse(File.text());
   if (!Doc.Root)
     return P;
-  if (const json::Value *V = Doc.Root->get("version"); V && V->isString())
+  if (const json::Value *V = Doc.Root->get("version"); V && V->isString()) {
     P.Version = V->Str;
+    P.VersionAt = {File.ID, V->Begin, V->End};
+  }
   const json::Value *L = Doc.Root->get("license");
   if (!L || !L->isString() || StringRef(L->Str).trim().empty())
     return P;

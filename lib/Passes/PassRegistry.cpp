@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Pass/PassRegistry.h"
+#include "Check/DepAdvisoriesPass.h"
 #include "Check/DepLicencesPass.h"
 #include "Check/LicenceTermsPass.h"
 #include "Check/LoadSecurityPass.h"

@@ -207,6 +207,11 @@ void CompiledPolicy::dump(raw_ostream &OS) const {
   if (DenyCopyleft)
     OS << "deny-copyleft = \"" << copyleftLevelName(DenyCopyleft->Value)
        << "\"\n";
+  if (AdvisoryDb) {
+    OS << "advisory-db = ";
+    writeString(OS, AdvisoryDb->Value);
+    OS << "\n";
+  }
   if (!KnowledgeTables.empty()) {
     OS << "\n[knowledge]\ntables = [";
     ListSeparator LS;
@@ -573,7 +578,16 @@ void PolicyLoader::Impl::compileSecurity(const TomlNode &Table,
 
 void PolicyLoader::Impl::compileDependencies(const TomlNode &Table,
                                              CompiledPolicy &P) {
-  checkKeys(Table, {"deny-copyleft"}, "[dependencies]");
+  checkKeys(Table, {"deny-copyleft", "advisory-db"}, "[dependencies]");
+  if (const TomlNode *Db = Table.get("advisory-db");
+      Db && expect(*Db, TomlNode::String)) {
+    // Relative to the policy file, as knowledge tables are.
+    SmallString<256> Path(Db->Str);
+    if (!sys::path::is_absolute(Path))
+      sys::fs::make_absolute(CurrentDir, Path);
+    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    P.AdvisoryDb = Located<std::string>{std::string(Path), Db->Range};
+  }
   const TomlNode *Deny = Table.get("deny-copyleft");
   if (!Deny || !expect(*Deny, TomlNode::String))
     return;
@@ -757,6 +771,8 @@ void PolicyLoader::Impl::compileExtends(const TomlNode &Node,
       P.MinOpenness = Base->MinOpenness;
     if (Base->DenyCopyleft)
       P.DenyCopyleft = Base->DenyCopyleft;
+    if (Base->AdvisoryDb)
+      P.AdvisoryDb = Base->AdvisoryDb;
     if (Base->ScanDocs || !Base->DocsRules.empty()) {
       P.ScanDocs = Base->ScanDocs;
       P.DocsRules = Base->DocsRules;

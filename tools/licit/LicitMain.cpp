@@ -18,6 +18,7 @@
 #include "licit/Driver/Scan.h"
 #include "licit/Driver/Suppressions.h"
 #include "licit/Driver/Workspace.h"
+#include "licit/Deps/Advisories.h"
 #include "licit/Facts/HubCache.h"
 #include "licit/Facts/InstalledPackages.h"
 #include "licit/Knowledge/KnowledgeBase.h"
@@ -136,6 +137,13 @@ static cl::list<std::string> PythonEnv(
              "venv, a conda environment, a directory with node_modules; "
              "default: .venv, venv, env or node_modules beside the first "
              "path); read, never run"),
+    cl::value_desc("dir"), LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<std::string> AdvisoryDbDir(
+    "advisory-db",
+    cl::desc("A directory of OSV advisory records (JSON files, or an "
+             "ecosystem's all.zip) to check pinned and installed dependency "
+             "versions against, for policies that name none; read, never "
+             "updated"),
     cl::value_desc("dir"), LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<std::string> AddSuppressions(
     "add-suppressions",
@@ -464,6 +472,13 @@ int main(int argc, char **argv) {
   InstalledPackages Installed(WS.fs(), std::move(Envs));
   if (!Installed.roots().empty())
     Options.Pipeline.Installed = &Installed;
+  if (!AdvisoryDbDir.empty() && !sys::fs::is_directory(AdvisoryDbDir))
+    return fail("--advisory-db: no such directory '" + AdvisoryDbDir + "'");
+  SmallString<256> AdvisoryDir(AdvisoryDbDir);
+  if (!AdvisoryDir.empty())
+    sys::fs::make_absolute(AdvisoryDir);
+  AdvisorySources Advisories(WS.fs(), std::string(AdvisoryDir));
+  Options.Pipeline.Advisories = &Advisories;
   Optional<Baseline> Known;
   if (!BaselinePath.empty()) {
     Expected<Baseline> Read = Baseline::read(BaselinePath, WS.files());

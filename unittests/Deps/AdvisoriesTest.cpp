@@ -79,7 +79,7 @@ protected:
 
   IntrusiveRefCntPtr<vfs::InMemoryFileSystem> FS;
   SourceFiles Files;
-  std::vector<std::string> Problems;
+  std::vector<AdvisoryDb::Problem> Problems;
 };
 
 TEST_F(AdvisoriesTest, ReadsOnlyWhatTheProjectUses) {
@@ -87,9 +87,9 @@ TEST_F(AdvisoriesTest, ReadsOnlyWhatTheProjectUses) {
   // Withdrawn, other packages and other ecosystems are not kept.
   EXPECT_EQ(Db.size(), 5u);
   ASSERT_EQ(Problems.size(), 1u);
-  EXPECT_TRUE(StringRef(Problems[0])
-                  .startswith("/osv/broken.json: not an OSV record: "))
-      << Problems[0];
+  EXPECT_EQ(Problems[0].Path, "/osv/broken.json");
+  EXPECT_TRUE(StringRef(Problems[0].Message).startswith("not an OSV advisory record: "))
+      << Problems[0].Message;
 }
 
 TEST_F(AdvisoriesTest, RangesAndVersions) {

@@ -69,10 +69,14 @@ public:
   /// *.zip archives, one directory level down too) that affect a package
   /// of \p Wanted ("PyPI:torch", names as Dependency has them). Each
   /// matching record's file is registered in \p Files; a file that does
-  /// not read is a problem ("path: why"), and the rest are read.
+  /// not read is a problem (its path, and why), and the rest are read.
+  struct Problem {
+    std::string Path;
+    std::string Message;
+  };
   static AdvisoryDb load(llvm::vfs::FileSystem &FS, llvm::StringRef Dir,
                          const llvm::StringSet<> &Wanted, SourceFiles &Files,
-                         std::vector<std::string> &Problems);
+                         std::vector<Problem> &Problems);
 
   /// The advisories that affect \p Version of package \p Name.
   std::vector<AdvisoryMatch> affecting(Ecosystem Eco, llvm::StringRef Name,
@@ -84,6 +88,27 @@ private:
   std::vector<OsvRecord> Records;
   /// "PyPI:torch" -> indices into Records.
   llvm::StringMap<std::vector<unsigned>> Index;
+};
+
+/// The advisory databases a run may read: --advisory-db's, and those
+/// policies name. Each is loaded once, when first asked for.
+class AdvisorySources {
+public:
+  AdvisorySources(llvm::vfs::FileSystem &FS, std::string DefaultDir)
+      : FS(FS), DefaultDir(std::move(DefaultDir)) {}
+
+  /// The directory a policy that names none uses; empty for none.
+  llvm::StringRef defaultDir() const { return DefaultDir; }
+
+  /// The database at \p Dir, read for \p Wanted.
+  const AdvisoryDb &get(llvm::StringRef Dir, const llvm::StringSet<> &Wanted,
+                        SourceFiles &Files,
+                        std::vector<AdvisoryDb::Problem> &Problems);
+
+private:
+  llvm::vfs::FileSystem &FS;
+  std::string DefaultDir;
+  llvm::StringMap<AdvisoryDb> Loaded;
 };
 
 } // namespace licit

@@ -30,6 +30,7 @@ namespace licit {
 
 class HubCache;
 class InstalledPackages;
+class AdvisorySources;
 
 struct PipelineOptions {
   unsigned Threads = 0;
@@ -39,6 +40,8 @@ struct PipelineOptions {
   HubCache *Cache = nullptr;
   /// The environments dependency licences are read from, or null.
   InstalledPackages *Installed = nullptr;
+  /// The advisory databases (--advisory-db, policies' advisory-db).
+  AdvisorySources *Advisories = nullptr;
 };
 
 /// What a pipeline run produced besides facts and diagnostics.

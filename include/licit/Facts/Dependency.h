@@ -71,8 +71,10 @@ struct DependencyResolution {
   SourceRange Where;
   /// The key of the metadata that says so ("License-Expression").
   std::string Key;
-  /// The installed version, when an installed package was found.
+  /// The installed version, when an installed package was found, and
+  /// where its metadata says so.
   std::string Version;
+  SourceRange VersionAt;
   /// The table marks the licence unverified.
   bool Verified = true;
 };

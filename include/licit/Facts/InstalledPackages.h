@@ -35,6 +35,8 @@ namespace licit {
 /// One installed package's metadata.
 struct InstalledPackage {
   std::string Version;
+  /// Where the metadata writes the version.
+  SourceRange VersionAt;
   /// The licence as the metadata writes it ("BSD-3-Clause", "MIT License",
   /// "License :: OSI Approved :: MIT License"); empty when it names none.
   std::string Declared;

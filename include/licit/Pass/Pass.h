@@ -26,6 +26,7 @@ namespace licit {
 /// they only read it; project passes run alone.
 class HubCache;
 class InstalledPackages;
+class AdvisorySources;
 
 struct PassContext {
   SourceFiles &Files;
@@ -34,6 +35,8 @@ struct PassContext {
   /// The environments beside the project (a venv, node_modules), when
   /// there are any.
   InstalledPackages *Installed = nullptr;
+  /// The OSV advisory databases dependencies are checked against.
+  AdvisorySources *Advisories = nullptr;
 
   /// The policy governing file \p ID.
   const CompiledPolicy &policyFor(FileID ID) const {

@@ -167,6 +167,8 @@ public:
   /// licence may not have ("weak" denies all copyleft, "network" only
   /// network copyleft such as AGPL).
   llvm::Optional<Located<CopyleftLevel>> DenyCopyleft;
+  /// [dependencies] advisory-db: a directory of OSV records (absolute).
+  llvm::Optional<Located<std::string>> AdvisoryDb;
   /// [scan] docs: whether rules apply to models documentation mentions:
   /// true for every rule, or the rules (globs) listed in DocsRules.
   llvm::Optional<Located<bool>> ScanDocs;

@@ -37,8 +37,10 @@ void DependencyResolvePass::run(FactStore &Facts, const PassContext &Ctx,
     R.Dep = I;
     const InstalledPackage *P =
         Ctx.Installed ? Ctx.Installed->find(D.Eco, D.Name, Ctx.Files) : nullptr;
-    if (P)
+    if (P) {
       R.Version = P->Version;
+      R.VersionAt = P->VersionAt;
+    }
     if (P && !P->Spdx.empty()) {
       R.From = DependencyResolution::Installed;
       R.Licence = expression(P->Spdx);
