@@ -29,13 +29,21 @@ ReadMode FileKindSet::readMode() const {
   return Most;
 }
 
-/// Dependency manifests and lock files, by exact name.
+/// Lock files, by exact name: often many MiB, read through a mapping and
+/// by nothing but the dependency passes.
+static bool isLockfileName(StringRef Name) {
+  static const StringRef Names[] = {
+      "Pipfile.lock", "poetry.lock", "uv.lock",        "pdm.lock",
+      "Cargo.lock",   "yarn.lock",   "pnpm-lock.yaml", "package-lock.json",
+      "pixi.lock"};
+  return is_contained(Names, Name);
+}
+
+/// Dependency manifests, by exact name.
 static bool isManifestName(StringRef Name) {
   static const StringRef Names[] = {
-      "pyproject.toml",   "setup.cfg",      "Pipfile",      "Pipfile.lock",
-      "poetry.lock",      "uv.lock",        "pdm.lock",     "environment.yml",
-      "environment.yaml", "conda.yaml",     "package.json", "package-lock.json",
-      "yarn.lock",        "pnpm-lock.yaml", "Cargo.toml",   "Cargo.lock",
+      "pyproject.toml",   "setup.cfg",  "Pipfile",      "environment.yml",
+      "environment.yaml", "conda.yaml", "package.json", "Cargo.toml",
       "requirements.in",  "constraints.txt"};
   if (is_contained(Names, Name))
     return true;
@@ -59,6 +67,10 @@ FileKindSet classifyByName(StringRef Path) {
   std::string Lower = Name.lower();
   StringRef Ext = sys::path::extension(Lower);
   FileKindSet K;
+  if (isLockfileName(Name)) {
+    K.insert(FileKind::Lockfile);
+    return K;
+  }
   if (isManifestName(Name) || inRequirementsDirectory(Path))
     K.insert(FileKind::Manifest);
   if (Name == ".licit.toml" || Name == "pyproject.toml")

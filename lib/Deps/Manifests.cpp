@@ -44,6 +44,10 @@ public:
   void condaExport();
   void packageJson();
   void cargoToml();
+  /// uv.lock, poetry.lock, pdm.lock, Cargo.lock: [[package]] tables.
+  void tomlLock(Ecosystem Eco);
+  void pipfileLock();
+  void packageLock();
 
   ManifestRead Out;
 
@@ -467,12 +471,87 @@ void Reader::packageJson() {
   }
 }
 
+void Reader::tomlLock(Ecosystem Eco) {
+  const TomlNode *Root = toml();
+  const TomlNode *Packages = Root ? Root->get("package") : nullptr;
+  if (!Packages || Packages->Kind != TomlNode::Array)
+    return;
+  for (const TomlNode &P : Packages->Items) {
+    const TomlNode *Name = P.get("name");
+    const TomlNode *Version = P.get("version");
+    if (!Name || !Version || Name->Kind != TomlNode::String ||
+        Version->Kind != TomlNode::String)
+      continue;
+    Out.Locked.push_back({File.ID, Eco,
+                          Eco == Ecosystem::Crates
+                              ? Name->Str
+                              : pep508::normalizeName(Name->Str),
+                          Version->Str, Version->Range});
+  }
+}
+
+void Reader::pipfileLock() {
+  const json::ParseResult &Doc = json::parsed(File);
+  if (!Doc.Root) {
+    problem({File.ID, Doc.ErrorOffset, Doc.ErrorOffset},
+            "cannot read 'Pipfile.lock': " + Doc.ErrorMessage);
+    return;
+  }
+  for (StringRef Section : {"default", "develop"})
+    if (const json::Value *Packages = Doc.Root->get(Section))
+      for (const auto &[Name, P] : Packages->Members)
+        if (const json::Value *V = P.get("version"); V && V->isString()) {
+          // "==2.4.0"
+          StringRef Version = StringRef(V->Str).trim();
+          Version.consume_front("==");
+          Out.Locked.push_back({File.ID, Ecosystem::PyPI,
+                                pep508::normalizeName(Name), Version.str(),
+                                {File.ID, V->Begin, V->End}});
+        }
+}
+
+void Reader::packageLock() {
+  const json::ParseResult &Doc = json::parsed(File);
+  if (!Doc.Root) {
+    problem({File.ID, Doc.ErrorOffset, Doc.ErrorOffset},
+            "cannot read 'package-lock.json': " + Doc.ErrorMessage);
+    return;
+  }
+  auto Add = [&](StringRef Name, const json::Value &P) {
+    if (const json::Value *V = P.get("version"); V && V->isString())
+      Out.Locked.push_back({File.ID, Ecosystem::Npm, Name.str(), V->Str,
+                            {File.ID, V->Begin, V->End}});
+  };
+  // Lockfile versions 2 and 3: "node_modules/<name>" (top level only: a
+  // nested copy is another package's dependency).
+  if (const json::Value *Packages = Doc.Root->get("packages")) {
+    for (const auto &[Path, P] : Packages->Members) {
+      StringRef Name(Path);
+      if (Name.consume_front("node_modules/") && !Name.contains("node_modules/"))
+        Add(Name, P);
+    }
+    return;
+  }
+  // Version 1.
+  if (const json::Value *Deps = Doc.Root->get("dependencies"))
+    for (const auto &[Name, P] : Deps->Members)
+      Add(Name, P);
+}
+
 } // namespace
 
 ManifestRead readManifest(const SourceFile &File) {
   StringRef Name = sys::path::filename(File.Path);
   Reader R(File);
-  if (Name == "pyproject.toml")
+  if (Name == "uv.lock" || Name == "poetry.lock" || Name == "pdm.lock")
+    R.tomlLock(Ecosystem::PyPI);
+  else if (Name == "Cargo.lock")
+    R.tomlLock(Ecosystem::Crates);
+  else if (Name == "Pipfile.lock")
+    R.pipfileLock();
+  else if (Name == "package-lock.json")
+    R.packageLock();
+  else if (Name == "pyproject.toml")
     R.pyproject();
   else if (Name == "setup.cfg")
     R.setupCfg();

@@ -379,4 +379,35 @@ Optional<bool> satisfiesPep440(StringRef Version, StringRef Spec) {
   return !V->isPrerelease() || NamesPrerelease;
 }
 
+Optional<bool> satisfies(Ecosystem Eco, StringRef Version, StringRef Spec) {
+  if (Eco == Ecosystem::PyPI || Eco == Ecosystem::Conda)
+    return satisfiesPep440(Version, Spec);
+  Optional<Semver> V = parseSemver(Version);
+  if (!V)
+    return None;
+  SmallVector<StringRef, 4> Clauses;
+  Spec.split(Clauses, ',', -1, /*KeepEmpty=*/false);
+  for (StringRef Raw : Clauses) {
+    StringRef C = Raw.trim();
+    StringRef Op;
+    for (StringRef O : {">=", "<=", "==", ">", "<", "="})
+      if (C.startswith(O)) {
+        Op = O;
+        break;
+      }
+    Optional<Semver> S = parseSemver(C.drop_front(Op.size()).trim());
+    if (!S)
+      return None;
+    int Cmp = compare(*V, *S);
+    bool Ok = Op == ">=" ? Cmp >= 0
+              : Op == "<=" ? Cmp <= 0
+              : Op == ">"  ? Cmp > 0
+              : Op == "<"  ? Cmp < 0
+                           : Cmp == 0;
+    if (!Ok)
+      return false;
+  }
+  return true;
+}
+
 } // namespace licit::versions

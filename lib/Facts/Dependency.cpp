@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Facts/Dependency.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ErrorHandling.h"
 
 using namespace llvm;
@@ -25,6 +26,32 @@ StringRef ecosystemName(Ecosystem E) {
     return "crates.io";
   }
   llvm_unreachable("unknown ecosystem");
+}
+
+bool Dependency::isDevelopmentOnly() const {
+  StringRef G = Group;
+  return G == "dev" || G == "test" || G == "build" || G == "build-system" ||
+         G == "dev-packages" || G.startswith("group:") || G.startswith("env:");
+}
+
+std::string Dependency::policyID() const {
+  return (ecosystemName(Eco).lower() + ":" + Name);
+}
+
+const DependencyResolution &resolutionOf(ArrayRef<DependencyResolution> Res,
+                                         unsigned I) {
+  static const DependencyResolution Unresolved;
+  return I < Res.size() ? Res[I] : Unresolved;
+}
+
+VersionInUse versionInUse(const Dependency &D, const DependencyResolution &R) {
+  if (!D.Pinned.empty())
+    return {D.Pinned, SourceRange(), ""};
+  if (!R.Locked.empty())
+    return {R.Locked, R.LockedAt, "the lockfile resolves "};
+  if (!R.Version.empty())
+    return {R.Version, R.VersionAt, "the installed version is "};
+  return {};
 }
 
 StringRef dependencySourceName(DependencyResolution::SourceKind K) {

@@ -339,6 +339,10 @@ void emitDepsJson(const FactStore &Facts, const SourceFiles &Files,
             J.attribute("verified", R.Verified);
             optional(J, "declared", R.Declared);
             optional(J, "installedVersion", R.Version);
+            optional(J, "lockedVersion", R.Locked);
+            J.attributeBegin("lockedAt");
+            writeLocation(J, Files, R.LockedAt);
+            J.attributeEnd();
             J.attributeBegin("sourceLocation");
             writeLocation(J, Files, R.Where);
             J.attributeEnd();
@@ -387,6 +391,9 @@ void emitDepsText(const FactStore &Facts, const SourceFiles &Files,
     else if (R.From == DependencyResolution::Installed)
       OS << " (" << R.Key << " of " << Files.path(R.Where.File) << ")";
     OS << "\n";
+    if (!R.Locked.empty())
+      OS << "    locked: " << R.Locked << " ("
+         << Files.path(R.LockedAt.File) << ")\n";
     if (!R.Version.empty())
       OS << "    installed: " << R.Version << "\n";
   }

@@ -12,7 +12,9 @@
 
 #include "licit/Pass/PassRegistry.h"
 #include "Check/DepAdvisoriesPass.h"
+#include "Check/DepBansPass.h"
 #include "Check/DepLicencesPass.h"
+#include "Check/DepPinsPass.h"
 #include "Check/LicenceTermsPass.h"
 #include "Check/LoadSecurityPass.h"
 #include "Check/PickleImportsPass.h"

@@ -13,6 +13,7 @@
 
 #include "licit/Policy/Policy.h"
 #include "licit/Deps/Spdx.h"
+#include "licit/Deps/Versions.h"
 #include "licit/Formats/Toml.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
@@ -207,6 +208,24 @@ void CompiledPolicy::dump(raw_ostream &OS) const {
   if (DenyCopyleft)
     OS << "deny-copyleft = \"" << copyleftLevelName(DenyCopyleft->Value)
        << "\"\n";
+  if (!Bans.empty()) {
+    OS << "bans = [";
+    ListSeparator LS;
+    for (const BanEntry &B : Bans) {
+      OS << LS << "{ name = ";
+      writeString(OS, B.Package.Pattern);
+      if (!B.Versions.empty()) {
+        OS << ", versions = ";
+        writeString(OS, B.Versions);
+      }
+      if (!B.Package.Reason.empty()) {
+        OS << ", reason = ";
+        writeString(OS, B.Package.Reason);
+      }
+      OS << " }";
+    }
+    OS << "]\n";
+  }
   if (AdvisoryDb) {
     OS << "advisory-db = ";
     writeString(OS, AdvisoryDb->Value);
@@ -578,7 +597,48 @@ void PolicyLoader::Impl::compileSecurity(const TomlNode &Table,
 
 void PolicyLoader::Impl::compileDependencies(const TomlNode &Table,
                                              CompiledPolicy &P) {
-  checkKeys(Table, {"deny-copyleft", "advisory-db"}, "[dependencies]");
+  checkKeys(Table, {"deny-copyleft", "advisory-db", "bans"}, "[dependencies]");
+  if (const TomlNode *Bans = Table.get("bans"); Bans && expect(*Bans, TomlNode::Array))
+    for (const TomlNode &Item : Bans->Items) {
+      // "name", or { name = "...", versions = "...", reason = "..." }.
+      const TomlNode *Name = &Item;
+      const TomlNode *Versions = nullptr;
+      std::string Reason;
+      if (Item.Kind == TomlNode::Table) {
+        checkKeys(Item, {"name", "versions", "reason"}, "a ban");
+        Name = Item.get("name");
+        Versions = Item.get("versions");
+        if (const TomlNode *R = Item.get("reason"); R && expect(*R, TomlNode::String))
+          Reason = R->Str;
+        if (!Name) {
+          report(RuleID::PolicyInvalidValue, Item.Range, "a ban needs a 'name'");
+          continue;
+        }
+      }
+      if (!expect(*Name, TomlNode::String) ||
+          (Versions && !expect(*Versions, TomlNode::String)))
+        continue;
+      Optional<ListEntry> Entry = makeEntry(*Name, Name->Str, Reason);
+      if (!Entry)
+        continue;
+      if (Versions) {
+        // Checked against a version of the ecosystem the name says.
+        Ecosystem Eco = StringRef(Name->Str).startswith("npm:") ? Ecosystem::Npm
+                        : StringRef(Name->Str).startswith("crates.io:")
+                            ? Ecosystem::Crates
+                            : Ecosystem::PyPI;
+        if (!versions::satisfies(Eco, Eco == Ecosystem::PyPI ? "0" : "0.0.0",
+                                 Versions->Str)) {
+          report(RuleID::PolicyInvalidValue, Versions->Range,
+                 "'" + Versions->Str + "' is not a version specifier" +
+                     (Eco == Ecosystem::PyPI
+                          ? " (PEP 440: \">=1.0, <2\", \"~=2.1\")"
+                          : " (comparisons: \">=1.0.0, <2.0.0\")"));
+          continue;
+        }
+      }
+      P.Bans.push_back({std::move(*Entry), Versions ? Versions->Str : ""});
+    }
   if (const TomlNode *Db = Table.get("advisory-db");
       Db && expect(*Db, TomlNode::String)) {
     // Relative to the policy file, as knowledge tables are.
@@ -773,6 +833,7 @@ void PolicyLoader::Impl::compileExtends(const TomlNode &Node,
       P.DenyCopyleft = Base->DenyCopyleft;
     if (Base->AdvisoryDb)
       P.AdvisoryDb = Base->AdvisoryDb;
+    append_range(P.Bans, Base->Bans);
     if (Base->ScanDocs || !Base->DocsRules.empty()) {
       P.ScanDocs = Base->ScanDocs;
       P.DocsRules = Base->DocsRules;

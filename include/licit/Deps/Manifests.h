@@ -9,7 +9,8 @@
 /// Dependency manifests, read into Dependency facts with the place of every
 /// name, specifier and marker: requirements files, pyproject.toml (PEP 621,
 /// PEP 735, Poetry, uv, Hatch, PDM, build-system), setup.cfg, Pipfile,
-/// conda environment files, package.json and Cargo.toml.
+/// conda environment files, package.json and Cargo.toml; and the versions
+/// lockfiles resolve.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -27,6 +28,8 @@ namespace licit::deps {
 /// not read.
 struct ManifestRead {
   std::vector<Dependency> Deps;
+  /// What a lockfile resolves.
+  std::vector<LockedPackage> Locked;
   struct Problem {
     SourceRange At;
     std::string Message;
@@ -34,7 +37,9 @@ struct ManifestRead {
   std::vector<Problem> Problems;
 };
 
-/// Reads manifest \p File (registered, with its text), by its name.
+/// Reads manifest or lockfile \p File (registered, with its text), by its
+/// name. Lockfiles: uv.lock, poetry.lock, pdm.lock, Cargo.lock,
+/// Pipfile.lock, package-lock.json.
 ManifestRead readManifest(const SourceFile &File);
 
 } // namespace licit::deps

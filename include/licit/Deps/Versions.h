@@ -67,6 +67,12 @@ llvm::Optional<int> compare(Ecosystem Eco, llvm::StringRef A,
 llvm::Optional<bool> satisfiesPep440(llvm::StringRef Version,
                                      llvm::StringRef Spec);
 
+/// \returns whether \p Version of ecosystem \p Eco satisfies \p Spec: a
+/// PEP 440 specifier set for PyPI and conda, comparisons (">=1.0.0, <2",
+/// "=1.2.3") for npm and crates.io. None when either does not parse.
+llvm::Optional<bool> satisfies(Ecosystem Eco, llvm::StringRef Version,
+                               llvm::StringRef Spec);
+
 } // namespace licit::versions
 
 #endif // LICIT_DEPS_VERSIONS_H

@@ -16,6 +16,7 @@
 
 #include "licit/Basic/SourceFiles.h"
 #include "licit/Facts/Resolution.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
@@ -47,6 +48,22 @@ struct Dependency {
   std::string Group;
   /// The version the specifier pins exactly, if it does.
   std::string Pinned;
+
+  /// Only developers install it: dev, test and build groups.
+  bool isDevelopmentOnly() const;
+  /// The id policies and exceptions match: "pypi:torch", "npm:left-pad".
+  std::string policyID() const;
+};
+
+/// A package version a lockfile resolves.
+struct LockedPackage {
+  FileID File = 0;
+  Ecosystem Eco = Ecosystem::PyPI;
+  /// As Dependency::Name compares it.
+  std::string Name;
+  std::string Version;
+  /// Where the lockfile writes the version.
+  SourceRange At;
 };
 
 /// What a dependency's licence resolves to, and where that came from.
@@ -75,11 +92,29 @@ struct DependencyResolution {
   /// where its metadata says so.
   std::string Version;
   SourceRange VersionAt;
+  /// The version a lockfile beside the manifest resolves, and where.
+  std::string Locked;
+  SourceRange LockedAt;
   /// The table marks the licence unverified.
   bool Verified = true;
 };
 
 llvm::StringRef dependencySourceName(DependencyResolution::SourceKind K);
+
+/// The resolution of dependency \p I, or an empty one when resolve-
+/// dependencies did not run (--passes left it out).
+const DependencyResolution &
+resolutionOf(llvm::ArrayRef<DependencyResolution> Res, unsigned I);
+
+/// The version of a dependency in use: the one its manifest pins, else the
+/// one a lockfile resolves, else the installed one; empty when none is
+/// known. \p At and \p Says locate and word it when it is not the pin.
+struct VersionInUse {
+  llvm::StringRef Version;
+  SourceRange At;
+  llvm::StringRef Says;
+};
+VersionInUse versionInUse(const Dependency &D, const DependencyResolution &R);
 
 } // namespace licit
 

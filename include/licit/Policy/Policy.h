@@ -72,6 +72,16 @@ struct ListEntry {
   bool matches(llvm::StringRef ID) const;
 };
 
+/// [dependencies] bans: a package (by name, or "ecosystem:name", globs
+/// allowed) the organisation does not accept, at every version or at the
+/// versions a specifier names.
+struct BanEntry {
+  ListEntry Package;
+  /// A PEP 440 specifier (PyPI, conda) or comparisons (">=1.0, <2" for npm
+  /// and crates.io); empty for every version.
+  std::string Versions;
+};
+
 /// Paths to leave out, in .gitignore syntax, each relative to the directory
 /// of the policy file that wrote it (`exclude = [...]`).
 struct ExcludeList {
@@ -167,6 +177,7 @@ public:
   /// licence may not have ("weak" denies all copyleft, "network" only
   /// network copyleft such as AGPL).
   llvm::Optional<Located<CopyleftLevel>> DenyCopyleft;
+  std::vector<BanEntry> Bans;
   /// [dependencies] advisory-db: a directory of OSV records (absolute).
   llvm::Optional<Located<std::string>> AdvisoryDb;
   /// [scan] docs: whether rules apply to models documentation mentions:

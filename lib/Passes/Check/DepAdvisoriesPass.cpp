@@ -102,13 +102,8 @@ void DepAdvisoriesPass::run(FactStore &Facts, const PassContext &Ctx,
       Diags.report(RuleID::InputMalformed,
                    SourceRange::wholeFile(Ctx.Files.add(P.Path, P.Path).first),
                    P.Message);
-    // The version in use: pinned in the manifest, else installed.
-    StringRef Version = D.Pinned;
-    bool Installed = false;
-    if (Version.empty() && I < Res.size() && !Res[I].Version.empty()) {
-      Version = Res[I].Version;
-      Installed = true;
-    }
+    VersionInUse Use = versionInUse(D, resolutionOf(Res, I));
+    StringRef Version = Use.Version;
     if (Version.empty())
       continue;
     std::vector<AdvisoryMatch> Matches = Db.affecting(D.Eco, D.Name, Version);
@@ -140,10 +135,9 @@ void DepAdvisoriesPass::run(FactStore &Facts, const PassContext &Ctx,
                  (Matches.size() == 1 ? "it" : "them");
     Diagnostic &Diag = Diags.report(RuleID::DepAdvisory, D.NameRange, Message);
     Diag.About.Kind = Subject::Package;
-    Diag.About.ID = (StringRef(ecosystemName(D.Eco)).lower() + ":" + D.Name);
-    if (Installed)
-      Diag.Notes.push_back(
-          {Res[I].VersionAt, "the installed version is " + Version.str()});
+    Diag.About.ID = D.policyID();
+    if (Use.At.hasFile())
+      Diag.Notes.push_back({Use.At, (Use.Says + Version).str()});
     for (const AdvisoryMatch &M : Matches)
       Diag.Notes.push_back(
           {M.Record->At,

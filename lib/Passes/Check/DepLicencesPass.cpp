@@ -89,13 +89,6 @@ void leaves(const LicenceExpr &E, SmallVectorImpl<std::string> &Out) {
     leaves(A, Out);
 }
 
-/// Groups only a developer installs.
-bool isDevelopmentOnly(StringRef Group) {
-  return Group == "dev" || Group == "test" || Group == "build" ||
-         Group == "build-system" || Group == "dev-packages" ||
-         Group.startswith("group:") || Group.startswith("env:");
-}
-
 StringRef copyleftPhrase(CopyleftLevel L) {
   switch (L) {
   case CopyleftLevel::None:
@@ -116,7 +109,7 @@ void DepLicencesPass::run(FactStore &Facts, const PassContext &Ctx,
   ArrayRef<Dependency> Deps = Facts.all<Dependency>();
   for (const DependencyResolution &R : Facts.all<DependencyResolution>()) {
     const Dependency &D = Deps[R.Dep];
-    if (isDevelopmentOnly(D.Group))
+    if (D.isDevelopmentOnly())
       continue;
     const CompiledPolicy &P = Ctx.policyFor(D.File);
     std::string Subject =
@@ -126,7 +119,7 @@ void DepLicencesPass::run(FactStore &Facts, const PassContext &Ctx,
     auto Report = [&](RuleID Rule, const Twine &Message) -> Diagnostic & {
       Diagnostic &Diag = Diags.report(Rule, D.NameRange, Message);
       Diag.About.Kind = Subject::Package;
-      Diag.About.ID = (StringRef(ecosystemName(D.Eco)).lower() + ":" + D.Name);
+      Diag.About.ID = D.policyID();
       leaves(R.Licence, Diag.About.Licences);
       // Where the licence comes from.
       if (R.From == DependencyResolution::Installed)

@@ -24,6 +24,8 @@ void DependenciesPass::run(const SourceFile &File, const PassContext &Ctx,
     Diags.report(RuleID::InputMalformed, P.At, P.Message);
   for (Dependency &D : Read.Deps)
     Facts.add(std::move(D));
+  for (LockedPackage &L : Read.Locked)
+    Facts.add(std::move(L));
 }
 
 } // namespace licit::extract

@@ -26,7 +26,8 @@ class DependenciesPass : public FilePass {
 public:
   static llvm::ArrayRef<RuleID> rules();
   bool accepts(const SourceFile &File) const override {
-    return File.Kinds.contains(FileKind::Manifest);
+    return File.Kinds.contains(FileKind::Manifest) ||
+           File.Kinds.contains(FileKind::Lockfile);
   }
   void run(const SourceFile &File, const PassContext &Ctx, FactStore &Facts,
            DiagSink &Diags) override;

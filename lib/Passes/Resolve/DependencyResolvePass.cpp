@@ -10,6 +10,7 @@
 #include "licit/Facts/Dependency.h"
 #include "licit/Facts/InstalledPackages.h"
 #include "licit/Knowledge/Packages.h"
+#include "llvm/Support/Path.h"
 
 using namespace llvm;
 
@@ -29,12 +30,39 @@ void DependencyResolvePass::run(FactStore &Facts, const PassContext &Ctx,
                                 DiagSink &Diags) {
   const PackageTable &Table = PackageTable::builtin();
   FileID TableFile = 0;
+  // What each lockfile resolves, by its directory: a manifest's lockfile
+  // is beside it, or above it for a workspace member.
+  StringMap<const LockedPackage *> Locked; // "dir|PyPI:name"
+  for (const LockedPackage &L : Facts.all<LockedPackage>())
+    Locked.try_emplace(
+        (sys::path::parent_path(Ctx.Files.get(L.File).AbsPath) + "|" +
+         ecosystemName(L.Eco) + ":" + L.Name)
+            .str(),
+        &L);
+  auto FindLocked = [&](const Dependency &D) -> const LockedPackage * {
+    StringRef Dir = sys::path::parent_path(Ctx.Files.get(D.File).AbsPath);
+    for (unsigned Up = 0; Up != 8 && !Dir.empty(); ++Up) {
+      auto It = Locked.find(
+          (Dir + "|" + ecosystemName(D.Eco) + ":" + D.Name).str());
+      if (It != Locked.end())
+        return It->second;
+      StringRef Parent = sys::path::parent_path(Dir);
+      if (Parent == Dir)
+        break;
+      Dir = Parent;
+    }
+    return nullptr;
+  };
   ArrayRef<Dependency> Deps = Facts.all<Dependency>();
   std::vector<DependencyResolution> Out(Deps.size());
   for (unsigned I = 0; I != Deps.size(); ++I) {
     const Dependency &D = Deps[I];
     DependencyResolution &R = Out[I];
     R.Dep = I;
+    if (const LockedPackage *L = FindLocked(D)) {
+      R.Locked = L->Version;
+      R.LockedAt = L->At;
+    }
     const InstalledPackage *P =
         Ctx.Installed ? Ctx.Installed->find(D.Eco, D.Name, Ctx.Files) : nullptr;
     if (P) {
