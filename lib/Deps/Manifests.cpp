@@ -471,23 +471,75 @@ void Reader::packageJson() {
   }
 }
 
+/// A TOML string value as lockfile writers emit it: "basic" or 'literal',
+/// on one line. Empty when \p V is not one; escapes are not decoded (names
+/// and versions have none).
+static StringRef lockString(StringRef V) {
+  V = V.trim();
+  if (V.size() < 2 || (V.front() != '"' && V.front() != '\''))
+    return StringRef();
+  size_t End = V.find(V.front(), 1);
+  return End == StringRef::npos ? StringRef() : V.slice(1, End);
+}
+
+// uv, Poetry, PDM and Cargo write their lockfiles as one [[package]] table
+// per package with its name and version on lines of their own. Those files
+// reach tens of MiB in monorepos, where building a TOML document costs
+// seconds: they are read line by line instead, keeping what the tables
+// say and checking the structure the writers produce (headers close, each
+// package has a name and a version).
 void Reader::tomlLock(Ecosystem Eco) {
-  const TomlNode *Root = toml();
-  const TomlNode *Packages = Root ? Root->get("package") : nullptr;
-  if (!Packages || Packages->Kind != TomlNode::Array)
-    return;
-  for (const TomlNode &P : Packages->Items) {
-    const TomlNode *Name = P.get("name");
-    const TomlNode *Version = P.get("version");
-    if (!Name || !Version || Name->Kind != TomlNode::String ||
-        Version->Kind != TomlNode::String)
+  StringRef Name, Version;
+  size_t HeaderAt = StringRef::npos;
+  bool InPackage = false;
+  auto Finish = [&] {
+    if (!InPackage)
+      return;
+    if (Name.empty() || Version.empty())
+      problem(point(Text.begin() + HeaderAt),
+              "a [[package]] table without a name and a version");
+    else
+      Out.Locked.push_back({File.ID, Eco,
+                            Eco == Ecosystem::Crates
+                                ? Name.str()
+                                : pep508::normalizeName(Name),
+                            Version.str(), at(Version)});
+    Name = Version = StringRef();
+    InPackage = false;
+  };
+  for (size_t Pos = 0; Pos < Text.size();) {
+    size_t End = Text.find('\n', Pos);
+    if (End == StringRef::npos)
+      End = Text.size();
+    StringRef Line = Text.slice(Pos, End).rtrim("\r");
+    size_t LineAt = Pos;
+    Pos = End + 1;
+    StringRef Code = Line.ltrim();
+    if (Code.startswith("[")) {
+      // A header: [table] or [[array-of-tables]], with a trailing comment.
+      StringRef Header = Code.take_until([](char C) { return C == '#'; }).rtrim();
+      if (!Header.endswith("]")) {
+        problem(point(Text.begin() + LineAt),
+                "cannot read '" + sys::path::filename(File.Path) +
+                    "': a table header does not close");
+        return;
+      }
+      Finish();
+      StringRef Inner = Header.trim("[] \t");
+      InPackage = Header.startswith("[[") && Inner == "package";
+      HeaderAt = LineAt;
       continue;
-    Out.Locked.push_back({File.ID, Eco,
-                          Eco == Ecosystem::Crates
-                              ? Name->Str
-                              : pep508::normalizeName(Name->Str),
-                          Version->Str, Version->Range});
+    }
+    if (!InPackage)
+      continue;
+    auto [Key, Value] = Code.split('=');
+    Key = Key.trim();
+    if (Key == "name" && Name.empty())
+      Name = lockString(Value);
+    else if (Key == "version" && Version.empty())
+      Version = lockString(Value);
   }
+  Finish();
 }
 
 void Reader::pipfileLock() {
