@@ -503,7 +503,10 @@ void Reader::tomlLock(Ecosystem Eco) {
                             Eco == Ecosystem::Crates
                                 ? Name.str()
                                 : pep508::normalizeName(Name),
-                            Version.str(), at(Version)});
+                            Version.str(),
+                            // With its quotes, as the other formats' are.
+                            at(StringRef(Version.data() - 1,
+                                         Version.size() + 2))});
     Name = Version = StringRef();
     InPackage = false;
   };
