@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "licit/Basic/Lines.h"
 #include "licit/Deps/Manifests.h"
 #include "licit/Config/ConfigTree.h"
 #include "licit/Deps/Pep508.h"
@@ -233,12 +234,10 @@ static StringRef groupOfRequirementsFile(StringRef Path) {
 /// `conda list --export` output, often saved as requirements.txt: one
 /// "name=version=build" per line under a "conda create" comment.
 void Reader::condaExport() {
-  for (size_t Pos = 0; Pos < Text.size();) {
-    size_t End = Text.find('\n', Pos);
-    if (End == StringRef::npos)
-      End = Text.size();
-    StringRef Line = Text.slice(Pos, End).trim();
-    Pos = End + 1;
+  for (size_t I = 0; I < Text.size();) {
+    size_t Eol = lineEnd(Text, I);
+    StringRef Line = Text.slice(I, Eol).trim();
+    I = Eol + 1;
     if (!Line.empty() && !Line.startswith("#") && !Line.startswith("@"))
       condaSpec(Line, Line, at(Line));
   }
@@ -490,13 +489,13 @@ static StringRef lockString(StringRef V) {
 // package has a name and a version).
 void Reader::tomlLock(Ecosystem Eco) {
   StringRef Name, Version;
-  size_t HeaderAt = StringRef::npos;
+  const char *HeaderAt = nullptr;
   bool InPackage = false;
   auto Finish = [&] {
     if (!InPackage)
       return;
     if (Name.empty() || Version.empty())
-      problem(point(Text.begin() + HeaderAt),
+      problem(point(HeaderAt),
               "a [[package]] table without a name and a version");
     else
       Out.Locked.push_back({File.ID, Eco,
@@ -510,19 +509,17 @@ void Reader::tomlLock(Ecosystem Eco) {
     Name = Version = StringRef();
     InPackage = false;
   };
-  for (size_t Pos = 0; Pos < Text.size();) {
-    size_t End = Text.find('\n', Pos);
-    if (End == StringRef::npos)
-      End = Text.size();
-    StringRef Line = Text.slice(Pos, End).rtrim("\r");
-    size_t LineAt = Pos;
-    Pos = End + 1;
+  for (size_t I = 0; I < Text.size();) {
+    size_t Eol = lineEnd(Text, I);
+    StringRef Line = Text.slice(I, Eol).rtrim('\r');
+    I = Eol + 1;
+    const char *LineAt = Line.data();
     StringRef Code = Line.ltrim();
     if (Code.startswith("[")) {
       // A header: [table] or [[array-of-tables]], with a trailing comment.
       StringRef Header = Code.take_until([](char C) { return C == '#'; }).rtrim();
       if (!Header.endswith("]")) {
-        problem(point(Text.begin() + LineAt),
+        problem(point(LineAt),
                 "cannot read '" + sys::path::filename(File.Path) +
                     "': a table header does not close");
         return;

@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "licit/Basic/Lines.h"
 #include "licit/Facts/InstalledPackages.h"
 #include "licit/Deps/Pep508.h"
 #include "licit/Deps/Spdx.h"
@@ -136,12 +137,10 @@ InstalledPackage readCoreMetadata(const SourceFile &File) {
   InstalledPackage P;
   StringRef Expression, License;
   SmallVector<StringRef, 2> Classifiers;
-  for (size_t Pos = 0; Pos < Text.size();) {
-    size_t End = Text.find('\n', Pos);
-    if (End == StringRef::npos)
-      End = Text.size();
-    StringRef Line = Text.slice(Pos, End).rtrim('\r');
-    Pos = End + 1;
+  for (size_t I = 0; I < Text.size();) {
+    size_t Eol = lineEnd(Text, I);
+    StringRef Line = Text.slice(I, Eol).rtrim('\r');
+    I = Eol + 1;
     // The headers end at the first blank line; the body is the README.
     if (Line.empty())
       break;

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "licit/Basic/Lines.h"
 #include "licit/Knowledge/Packages.h"
 #include "licit/Deps/Pep508.h"
 #include "licit/Deps/Spdx.h"
@@ -37,12 +38,10 @@ Expected<PackageTable> PackageTable::parse(StringRef Text) {
   T.Text = Text;
   bool Header = false;
   unsigned LineNo = 0;
-  for (size_t Pos = 0; Pos < Text.size();) {
-    size_t End = Text.find('\n', Pos);
-    if (End == StringRef::npos)
-      End = Text.size();
-    StringRef Line = Text.slice(Pos, End).rtrim('\r');
-    Pos = End + 1;
+  for (size_t I = 0; I < Text.size();) {
+    size_t Eol = lineEnd(Text, I);
+    StringRef Line = Text.slice(I, Eol).rtrim('\r');
+    I = Eol + 1;
     ++LineNo;
     if (Line.empty() || Line.startswith("#"))
       continue;
