@@ -486,8 +486,14 @@ std::vector<ListEntry> PolicyLoader::Impl::entryList(const TomlNode &Node,
     if (Licences && !P.Knowledge->lookupLicence(ID->Str) &&
         !(spdx::isIdentifier(ID->Str) &&
           any_of(ID->Str, [](char C) { return C >= 'A' && C <= 'Z'; }))) {
+      // Suggest Hub and SPDX spellings alike.
       std::vector<StringRef> Known;
       P.Knowledge->licenceIDs(Known);
+      for (size_t I = 0, E = Known.size(); I != E; ++I)
+        if (const Licence *L = P.Knowledge->lookupLicence(Known[I]))
+          if (StringRef Spdx = L->Spdx.take_until([](char C) { return C == ' '; });
+              spdx::isIdentifier(Spdx))
+            Known.push_back(Spdx);
       std::string Hint = suggestClosest(ID->Str, Known);
       report(RuleID::PolicyInvalidValue, ID->Range,
              "unknown licence id '" + ID->Str + "'" +
