@@ -27,14 +27,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   static const std::unique_ptr<KnowledgeBase> KB = KnowledgeBase::loadBuiltin();
   if (Size == 0)
     return 0;
-  static const char *const Names[] = {
-      "/w/nb.ipynb",    "/w/app.py",       "/w/.licit.toml", "/w/acme.tsv",
-      "/w/config.yaml", "/w/config.json",  "/w/setup.cfg",   "/w/serve.sh",
-      "/w/Dockerfile",  "/w/Makefile",     "/w/Modelfile",   "/w/README.md",
-      "/w/.env",        "/w/train.toml",   "/w/model.pt",    "/w/arr.npy",
-      "/w/m.gguf",      "/w/m.safetensors", "/w/adapter_config.json",
-      "/w/requirements.txt", "/w/pyproject.toml", "/w/environment.yml",
-      "/w/package.json", "/w/Cargo.toml"};
+  static const char *const Names[] = {"/w/nb.ipynb",
+                                      "/w/app.py",
+                                      "/w/.licit.toml",
+                                      "/w/acme.tsv",
+                                      "/w/config.yaml",
+                                      "/w/config.json",
+                                      "/w/setup.cfg",
+                                      "/w/serve.sh",
+                                      "/w/Dockerfile",
+                                      "/w/Makefile",
+                                      "/w/Modelfile",
+                                      "/w/README.md",
+                                      "/w/.env",
+                                      "/w/train.toml",
+                                      "/w/model.pt",
+                                      "/w/arr.npy",
+                                      "/w/m.gguf",
+                                      "/w/m.safetensors",
+                                      "/w/adapter_config.json",
+                                      "/w/requirements.txt",
+                                      "/w/pyproject.toml",
+                                      "/w/environment.yml",
+                                      "/w/package.json",
+                                      "/w/Cargo.toml"};
   StringRef Name = Names[Data[0] % std::size(Names)];
   StringRef Text(reinterpret_cast<const char *>(Data + 1), Size - 1);
   IntrusiveRefCntPtr<vfs::InMemoryFileSystem> FS(new vfs::InMemoryFileSystem);

@@ -33,17 +33,17 @@ ReadMode FileKindSet::readMode() const {
 /// by nothing but the dependency passes.
 static bool isLockfileName(StringRef Name) {
   static const StringRef Names[] = {
-      "Pipfile.lock", "poetry.lock", "uv.lock",        "pdm.lock",
-      "Cargo.lock",   "yarn.lock",   "pnpm-lock.yaml", "package-lock.json",
-      "pixi.lock"};
+      "Pipfile.lock",   "poetry.lock",       "uv.lock",
+      "pdm.lock",       "Cargo.lock",        "yarn.lock",
+      "pnpm-lock.yaml", "package-lock.json", "pixi.lock"};
   return is_contained(Names, Name);
 }
 
 /// Dependency manifests, by exact name.
 static bool isManifestName(StringRef Name) {
   static const StringRef Names[] = {
-      "pyproject.toml",   "setup.cfg",  "Pipfile",      "environment.yml",
-      "environment.yaml", "conda.yaml", "package.json", "Cargo.toml",
+      "pyproject.toml",   "setup.cfg",      "Pipfile",      "environment.yml",
+      "environment.yaml", "conda.yaml",     "package.json", "Cargo.toml",
       "requirements.in",  "constraints.txt"};
   if (is_contained(Names, Name))
     return true;

@@ -188,9 +188,9 @@ ReadResult readIni(StringRef Text) {
     if ((Raw.front() == ' ' || Raw.front() == '\t') &&
         !Section->Entries.empty()) {
       Node &V = Section->Entries.back().Value;
-      V.Literal = V.Literal.empty()
-                      ? Line
-                      : StringRef(V.Literal.begin(), Line.end() - V.Literal.begin());
+      V.Literal = V.Literal.empty() ? Line
+                                    : StringRef(V.Literal.begin(),
+                                                Line.end() - V.Literal.begin());
       V.Value += (V.Value.empty() ? "" : "\n") + Line.str();
       continue;
     }

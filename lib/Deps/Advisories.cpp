@@ -78,8 +78,9 @@ std::string str(const json::Value *V) {
 void Loader::record(StringRef Path, StringRef Text) {
   json::ParseResult Doc = json::parse(Text);
   if (!Doc.Root || Doc.Root->Kind != json::Value::Object) {
-    Problems.push_back({Path.str(), "not an OSV advisory record" +
-                                        (Doc.Root ? "" : ": " + Doc.ErrorMessage)});
+    Problems.push_back(
+        {Path.str(), "not an OSV advisory record" +
+                         (Doc.Root ? "" : ": " + Doc.ErrorMessage)});
     return;
   }
   const json::Value &R = *Doc.Root;
@@ -152,8 +153,9 @@ readBounded(vfs::FileSystem &FS, StringRef Path, uint64_t Max,
     return nullptr;
   }
   if (S->getSize() > Max) {
-    Problems.push_back({Path.str(), "advisory file is larger than licit reads (" +
-                                        std::to_string(Max >> 20) + " MiB)"});
+    Problems.push_back(
+        {Path.str(), "advisory file is larger than licit reads (" +
+                         std::to_string(Max >> 20) + " MiB)"});
     return nullptr;
   }
   ErrorOr<std::unique_ptr<MemoryBuffer>> B =
@@ -178,14 +180,14 @@ AdvisoryDb AdvisoryDb::load(vfs::FileSystem &FS, StringRef Dir,
     std::error_code EC;
     std::vector<std::string> Entries;
     for (vfs::directory_iterator It = FS.dir_begin(Dirs[D], EC), End;
-         !EC && It != End; It.increment(EC)) {
+         !EC && It != End; It.increment(EC))
       if (It->type() == sys::fs::file_type::directory_file && D == 0)
         Dirs.push_back(It->path().str());
       else if (It->type() == sys::fs::file_type::regular_file)
         Entries.push_back(It->path().str());
-    }
     if (EC)
-      Problems.push_back({Dirs[D], "cannot read advisory directory: " + EC.message()});
+      Problems.push_back(
+          {Dirs[D], "cannot read advisory directory: " + EC.message()});
     // A stable order, whatever the file system returns.
     llvm::sort(Entries);
     for (const std::string &Path : Entries) {
@@ -215,9 +217,8 @@ AdvisoryDb AdvisoryDb::load(vfs::FileSystem &FS, StringRef Dir,
           continue;
         Expected<StringRef> Text = zip::contents(Zip->getBuffer(), M, Storage);
         if (!Text) {
-          Problems.push_back(
-              {Path, "advisory archive member '" + M.Name +
-                         "': " + toString(Text.takeError())});
+          Problems.push_back({Path, "advisory archive member '" + M.Name +
+                                        "': " + toString(Text.takeError())});
           continue;
         }
         L.record(Path + ":" + M.Name, *Text);
@@ -300,10 +301,10 @@ std::vector<AdvisoryMatch> AdvisoryDb::affecting(Ecosystem Eco, StringRef Name,
   return Out;
 }
 
-const AdvisoryDb &AdvisorySources::get(StringRef Dir,
-                                       const StringSet<> &Wanted,
-                                       SourceFiles &Files,
-                                       std::vector<AdvisoryDb::Problem> &Problems) {
+const AdvisoryDb &
+AdvisorySources::get(StringRef Dir, const StringSet<> &Wanted,
+                     SourceFiles &Files,
+                     std::vector<AdvisoryDb::Problem> &Problems) {
   auto [It, New] = Loaded.try_emplace(Dir);
   if (New)
     It->second = AdvisoryDb::load(FS, Dir, Wanted, Files, Problems);

@@ -16,14 +16,15 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "licit/Basic/Lines.h"
 #include "licit/Deps/Manifests.h"
+#include "licit/Basic/Lines.h"
 #include "licit/Config/ConfigTree.h"
 #include "licit/Deps/Pep508.h"
 #include "licit/Formats/Json.h"
 #include "licit/Formats/Toml.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Path.h"
 
 using namespace llvm;
@@ -310,7 +311,8 @@ void Reader::pipfile() {
     return;
   for (const auto &[Section, Table] : Root->Entries)
     if (Section == "packages" || Section == "dev-packages" ||
-        (Table.Kind == TomlNode::Table && StringRef(Section).endswith("packages")))
+        (Table.Kind == TomlNode::Table &&
+         StringRef(Section).endswith("packages")))
       tableEntries(Ecosystem::PyPI, &Table,
                    Section == "packages" ? StringRef("") : StringRef(Section));
 }
@@ -349,14 +351,14 @@ void Reader::setupCfg() {
   };
   for (const config::Node::Entry &Section : R.Documents.front().Entries) {
     if (Section.Key == "options")
-      for (const config::Node::Entry &E : Section.Value.Entries) {
-        if (E.Key == "install_requires")
-          Lines(E.Value, "");
-        else if (E.Key == "setup_requires")
-          Lines(E.Value, "build-system");
-        else if (E.Key == "tests_require")
-          Lines(E.Value, "test");
-      }
+      for (const config::Node::Entry &E : Section.Value.Entries)
+        if (Optional<StringRef> Group =
+                StringSwitch<Optional<StringRef>>(E.Key)
+                    .Case("install_requires", StringRef(""))
+                    .Case("setup_requires", StringRef("build-system"))
+                    .Case("tests_require", StringRef("test"))
+                    .Default(None))
+          Lines(E.Value, *Group);
     if (Section.Key == "options.extras_require")
       for (const config::Node::Entry &E : Section.Value.Entries)
         Lines(E.Value, "extra:" + E.Key);
@@ -401,8 +403,7 @@ void Reader::condaEnvironment() {
   config::ReadResult R = config::readYaml(Text);
   if (!R.Error.empty())
     problem(R.ErrorAt.data() ? at(R.ErrorAt) : SourceRange::wholeFile(File.ID),
-            "cannot read '" + sys::path::filename(File.Path) +
-                "': " + R.Error);
+            "cannot read '" + sys::path::filename(File.Path) + "': " + R.Error);
   if (R.Documents.empty() || R.Documents.front().Kind != config::Node::Mapping)
     return;
   // A scalar's text in the file, when it spells its value as is.
@@ -458,9 +459,10 @@ void Reader::packageJson() {
         else if (!Spec.empty() && Spec != "*" && Spec != "latest") {
           D.Spec = Spec.str();
           D.SpecRange = {File.ID, V.Begin + 1, V.End - 1};
-          if (all_of(Spec, [](char C) {
-                return isAlnum(C) || C == '.' || C == '-' || C == '+';
-              }) &&
+          if (all_of(Spec,
+                     [](char C) {
+                       return isAlnum(C) || C == '.' || C == '-' || C == '+';
+                     }) &&
               isDigit(Spec.front()))
             D.Pinned = Spec.str();
         }
@@ -498,14 +500,12 @@ void Reader::tomlLock(Ecosystem Eco) {
       problem(point(HeaderAt),
               "a [[package]] table without a name and a version");
     else
-      Out.Locked.push_back({File.ID, Eco,
-                            Eco == Ecosystem::Crates
-                                ? Name.str()
-                                : pep508::normalizeName(Name),
-                            Version.str(),
-                            // With its quotes, as the other formats' are.
-                            at(StringRef(Version.data() - 1,
-                                         Version.size() + 2))});
+      Out.Locked.push_back(
+          {File.ID, Eco,
+           Eco == Ecosystem::Crates ? Name.str() : pep508::normalizeName(Name),
+           Version.str(),
+           // With its quotes, as the other formats' are.
+           at(StringRef(Version.data() - 1, Version.size() + 2))});
     Name = Version = StringRef();
     InPackage = false;
   };
@@ -517,11 +517,12 @@ void Reader::tomlLock(Ecosystem Eco) {
     StringRef Code = Line.ltrim();
     if (Code.startswith("[")) {
       // A header: [table] or [[array-of-tables]], with a trailing comment.
-      StringRef Header = Code.take_until([](char C) { return C == '#'; }).rtrim();
+      StringRef Header =
+          Code.take_until([](char C) { return C == '#'; }).rtrim();
       if (!Header.endswith("]")) {
-        problem(point(LineAt),
-                "cannot read '" + sys::path::filename(File.Path) +
-                    "': a table header does not close");
+        problem(point(LineAt), "cannot read '" +
+                                   sys::path::filename(File.Path) +
+                                   "': a table header does not close");
         return;
       }
       Finish();
@@ -556,8 +557,10 @@ void Reader::pipfileLock() {
           // "==2.4.0"
           StringRef Version = StringRef(V->Str).trim();
           Version.consume_front("==");
-          Out.Locked.push_back({File.ID, Ecosystem::PyPI,
-                                pep508::normalizeName(Name), Version.str(),
+          Out.Locked.push_back({File.ID,
+                                Ecosystem::PyPI,
+                                pep508::normalizeName(Name),
+                                Version.str(),
                                 {File.ID, V->Begin, V->End}});
         }
 }
@@ -571,7 +574,10 @@ void Reader::packageLock() {
   }
   auto Add = [&](StringRef Name, const json::Value &P) {
     if (const json::Value *V = P.get("version"); V && V->isString())
-      Out.Locked.push_back({File.ID, Ecosystem::Npm, Name.str(), V->Str,
+      Out.Locked.push_back({File.ID,
+                            Ecosystem::Npm,
+                            Name.str(),
+                            V->Str,
                             {File.ID, V->Begin, V->End}});
   };
   // Lockfile versions 2 and 3: "node_modules/<name>" (top level only: a
@@ -579,7 +585,8 @@ void Reader::packageLock() {
   if (const json::Value *Packages = Doc.Root->get("packages")) {
     for (const auto &[Path, P] : Packages->Members) {
       StringRef Name(Path);
-      if (Name.consume_front("node_modules/") && !Name.contains("node_modules/"))
+      if (Name.consume_front("node_modules/") &&
+          !Name.contains("node_modules/"))
         Add(Name, P);
     }
     return;

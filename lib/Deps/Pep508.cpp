@@ -29,16 +29,14 @@ public:
   explicit Reader(StringRef Text) : Text(Text) {}
 
   void skipBlanks() {
-    while (Pos < Text.size()) {
+    while (Pos < Text.size())
       if (isSpace(Text[Pos]))
         ++Pos;
-      else if (Text[Pos] == '\\' &&
-               (Text.substr(Pos + 1).startswith("\n") ||
-                Text.substr(Pos + 1).startswith("\r\n")))
+      else if (Text[Pos] == '\\' && (Text.substr(Pos + 1).startswith("\n") ||
+                                     Text.substr(Pos + 1).startswith("\r\n")))
         Pos += Text[Pos + 1] == '\n' ? 2 : 3;
       else
         break;
-    }
   }
   bool atEnd() const { return Pos >= Text.size(); }
   char peek() const { return atEnd() ? '\0' : Text[Pos]; }
@@ -233,8 +231,7 @@ std::vector<Line> readRequirementsFile(StringRef Text) {
     for (;;) {
       size_t NL = Text.find('\n', End);
       StringRef Physical =
-          Text.slice(End, NL == StringRef::npos ? Text.size() : NL)
-              .rtrim('\r');
+          Text.slice(End, NL == StringRef::npos ? Text.size() : NL).rtrim('\r');
       StringRef Code = stripComment(Physical);
       End = NL == StringRef::npos ? Text.size() : NL + 1;
       if (Code.size() == Physical.size() && Physical.rtrim().endswith("\\") &&
@@ -251,8 +248,8 @@ std::vector<Line> readRequirementsFile(StringRef Text) {
     Line L;
     L.Text = Logical;
     if (Logical.startswith("-")) {
-      StringRef Opt = Logical.take_until(
-          [](char C) { return isSpace(C) || C == '='; });
+      StringRef Opt =
+          Logical.take_until([](char C) { return isSpace(C) || C == '='; });
       // Short options take their argument attached too: "-rbase.txt".
       StringRef Short = Logical.take_front(2);
       L.Kind = StringSwitch<Line::KindTy>(Opt)
@@ -266,11 +263,11 @@ std::vector<Line> readRequirementsFile(StringRef Text) {
                      .Case("-c", Line::Constraint)
                      .Case("-e", Line::Requirement)
                      .Default(Line::Option);
-      StringRef Arg = optionArgument(
-          Logical, L.Kind != Line::Option && Opt.size() > 2 &&
-                           !Opt.startswith("--")
-                       ? Short
-                       : Opt);
+      StringRef Arg =
+          optionArgument(Logical, L.Kind != Line::Option && Opt.size() > 2 &&
+                                          !Opt.startswith("--")
+                                      ? Short
+                                      : Opt);
       if (L.Kind == Line::Include || L.Kind == Line::Constraint) {
         L.Arg = Arg;
         if (L.Arg.empty()) {

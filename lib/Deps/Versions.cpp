@@ -399,7 +399,7 @@ Optional<bool> satisfies(Ecosystem Eco, StringRef Version, StringRef Spec) {
     if (!S)
       return None;
     int Cmp = compare(*V, *S);
-    bool Ok = Op == ">=" ? Cmp >= 0
+    bool Ok = Op == ">="   ? Cmp >= 0
               : Op == "<=" ? Cmp <= 0
               : Op == ">"  ? Cmp > 0
               : Op == "<"  ? Cmp < 0

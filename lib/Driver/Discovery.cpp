@@ -7,9 +7,9 @@
 
 #include "licit/Driver/Discovery.h"
 #include "IgnoreFiles.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Path.h"
 
 using namespace llvm;
@@ -90,8 +90,7 @@ FileID Walker::addFile(StringRef Path, StringRef AbsPath, FileKindSet Kinds) {
   auto [ID, New] = Files.add(displayPath(Path), AbsPath);
   // A file registered before the walk is a policy file the loader read:
   // not an input, unless it is a manifest too (a pyproject.toml).
-  if ((!New && !Kinds.contains(FileKind::Manifest)) ||
-      !Added.insert(ID).second)
+  if ((!New && !Kinds.contains(FileKind::Manifest)) || !Added.insert(ID).second)
     return ID; // Also when named twice, or as a file and inside a directory.
   Files.get(ID).Kinds = Kinds;
   Found.Files.push_back(ID);

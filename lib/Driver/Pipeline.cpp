@@ -136,8 +136,7 @@ PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
                           ArrayRef<FileID> Inputs, ArrayRef<FileID> Explicit,
                           Pipeline &Passes, const PipelineOptions &Options,
                           FactStore &Facts, std::vector<Diagnostic> &Diags) {
-  PassContext Ctx{Files, Options.Cache, Options.Installed,
-                  Options.Advisories};
+  PassContext Ctx{Files, Options.Cache, Options.Installed, Options.Advisories};
   std::vector<FileResult> Results(Inputs.size());
   {
     ThreadPool Pool(Options.Threads ? hardware_concurrency(Options.Threads)

@@ -13,8 +13,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "licit/Basic/Lines.h"
 #include "licit/Facts/InstalledPackages.h"
+#include "licit/Basic/Lines.h"
 #include "licit/Deps/Pep508.h"
 #include "licit/Deps/Spdx.h"
 #include "licit/Formats/Json.h"
@@ -117,9 +117,9 @@ static const SourceFile *registerFile(vfs::FileSystem &FS, StringRef Path,
   ErrorOr<vfs::Status> S = (*F)->status();
   if (!S || !S->isRegularFile())
     return nullptr;
-  ErrorOr<std::unique_ptr<MemoryBuffer>> B = (*F)->getBuffer(
-      Path, std::min<uint64_t>(S->getSize(), MaxMetadataBytes),
-      /*RequiresNullTerminator=*/false);
+  ErrorOr<std::unique_ptr<MemoryBuffer>> B =
+      (*F)->getBuffer(Path, std::min<uint64_t>(S->getSize(), MaxMetadataBytes),
+                      /*RequiresNullTerminator=*/false);
   if (!B)
     return nullptr;
   SmallString<256> Abs(Path);
@@ -151,8 +151,7 @@ InstalledPackage readCoreMetadata(const SourceFile &File) {
     if (Key.equals_insensitive("Version")) {
       P.Version = Value.str();
       P.VersionAt = Source.range(Value);
-    }
-    else if (Key.equals_insensitive("License-Expression"))
+    } else if (Key.equals_insensitive("License-Expression"))
       Expression = Value;
     else if (Key.equals_insensitive("License"))
       License = Value;
@@ -255,8 +254,7 @@ InstalledPackages::read(Ecosystem Eco, StringRef Name, SourceFiles &Files) {
 
 const InstalledPackage *InstalledPackages::find(Ecosystem Eco, StringRef Name,
                                                 SourceFiles &Files) {
-  auto [It, New] =
-      Cache.try_emplace((ecosystemName(Eco) + ":" + Name).str());
+  auto [It, New] = Cache.try_emplace((ecosystemName(Eco) + ":" + Name).str());
   if (New)
     It->second = read(Eco, Name, Files);
   return It->second ? &*It->second : nullptr;

@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "licit/Basic/Lines.h"
 #include "licit/Knowledge/Packages.h"
+#include "licit/Basic/Lines.h"
 #include "licit/Deps/Pep508.h"
 #include "licit/Deps/Spdx.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -80,8 +80,8 @@ Expected<PackageTable> PackageTable::parse(StringRef Text) {
     LicenceExpr E;
     spdx::Error Err;
     if (!spdx::parse(R.Licence, E, Err))
-      return Fail(2, "'" + R.Licence + "' is not an SPDX expression: " +
-                         Err.Message);
+      return Fail(2, "'" + R.Licence +
+                         "' is not an SPDX expression: " + Err.Message);
     R.Source = Cells[3];
     if (R.Source.empty())
       return Fail(3, "every row needs a source");

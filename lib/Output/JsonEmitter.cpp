@@ -392,8 +392,8 @@ void emitDepsText(const FactStore &Facts, const SourceFiles &Files,
       OS << " (" << R.Key << " of " << Files.path(R.Where.File) << ")";
     OS << "\n";
     if (!R.Locked.empty())
-      OS << "    locked: " << R.Locked << " ("
-         << Files.path(R.LockedAt.File) << ")\n";
+      OS << "    locked: " << R.Locked << " (" << Files.path(R.LockedAt.File)
+         << ")\n";
     if (!R.Version.empty())
       OS << "    installed: " << R.Version << "\n";
   }

@@ -491,7 +491,8 @@ std::vector<ListEntry> PolicyLoader::Impl::entryList(const TomlNode &Node,
       P.Knowledge->licenceIDs(Known);
       for (size_t I = 0, E = Known.size(); I != E; ++I)
         if (const Licence *L = P.Knowledge->lookupLicence(Known[I]))
-          if (StringRef Spdx = L->Spdx.take_until([](char C) { return C == ' '; });
+          if (StringRef Spdx =
+                  L->Spdx.take_until([](char C) { return C == ' '; });
               spdx::isIdentifier(Spdx))
             Known.push_back(Spdx);
       std::string Hint = suggestClosest(ID->Str, Known);
@@ -604,7 +605,8 @@ void PolicyLoader::Impl::compileSecurity(const TomlNode &Table,
 void PolicyLoader::Impl::compileDependencies(const TomlNode &Table,
                                              CompiledPolicy &P) {
   checkKeys(Table, {"deny-copyleft", "advisory-db", "bans"}, "[dependencies]");
-  if (const TomlNode *Bans = Table.get("bans"); Bans && expect(*Bans, TomlNode::Array))
+  if (const TomlNode *Bans = Table.get("bans");
+      Bans && expect(*Bans, TomlNode::Array))
     for (const TomlNode &Item : Bans->Items) {
       // "name", or { name = "...", versions = "...", reason = "..." }.
       const TomlNode *Name = &Item;
@@ -614,10 +616,12 @@ void PolicyLoader::Impl::compileDependencies(const TomlNode &Table,
         checkKeys(Item, {"name", "versions", "reason"}, "a ban");
         Name = Item.get("name");
         Versions = Item.get("versions");
-        if (const TomlNode *R = Item.get("reason"); R && expect(*R, TomlNode::String))
+        if (const TomlNode *R = Item.get("reason");
+            R && expect(*R, TomlNode::String))
           Reason = R->Str;
         if (!Name) {
-          report(RuleID::PolicyInvalidValue, Item.Range, "a ban needs a 'name'");
+          report(RuleID::PolicyInvalidValue, Item.Range,
+                 "a ban needs a 'name'");
           continue;
         }
       }
@@ -731,10 +735,10 @@ void PolicyLoader::Impl::compileException(const TomlNode &Table,
                                           CompiledPolicy &P) {
   if (!expect(Table, TomlNode::Table))
     return;
-  checkKeys(Table,
-            {"models", "packages", "licences", "rules", "paths", "reason",
-             "expires"},
-            "an exception");
+  checkKeys(
+      Table,
+      {"models", "packages", "licences", "rules", "paths", "reason", "expires"},
+      "an exception");
   auto E = std::make_shared<PolicyException>();
   E->Range = Table.Range;
   E->BaseDir = CurrentDir;

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "licit/Deps/Advisories.h"
 #include "licit/Driver/ApplyFixes.h"
 #include "licit/Driver/Baseline.h"
 #include "licit/Driver/Discovery.h"
@@ -18,7 +19,6 @@
 #include "licit/Driver/Scan.h"
 #include "licit/Driver/Suppressions.h"
 #include "licit/Driver/Workspace.h"
-#include "licit/Deps/Advisories.h"
 #include "licit/Facts/HubCache.h"
 #include "licit/Facts/InstalledPackages.h"
 #include "licit/Knowledge/KnowledgeBase.h"
@@ -463,11 +463,11 @@ int main(int argc, char **argv) {
     if (!sys::fs::is_directory(Env))
       return fail("--python-env: no such directory '" + Env + "'");
   if (Envs.empty()) {
-    StringRef First =
-        Options.Paths.empty() ? StringRef(".") : StringRef(Options.Paths.front());
+    StringRef First = Options.Paths.empty() ? StringRef(".")
+                                            : StringRef(Options.Paths.front());
     Envs = InstalledPackages::near(
-        WS.fs(), sys::fs::is_directory(First) ? First
-                                              : sys::path::parent_path(First));
+        WS.fs(),
+        sys::fs::is_directory(First) ? First : sys::path::parent_path(First));
   }
   InstalledPackages Installed(WS.fs(), std::move(Envs));
   if (!Installed.roots().empty())

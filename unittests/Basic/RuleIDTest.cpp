@@ -17,9 +17,10 @@ TEST(RuleIDTest, IdsAreUniqueKebabCaseInAKnownArea) {
   for (const RuleInfo &R : allRules()) {
     EXPECT_TRUE(Seen.insert(R.Name).second) << R.Name.str();
     EXPECT_EQ(R.Name.lower(), R.Name.str());
-    EXPECT_TRUE(R.area() == "licence" || R.area() == "model" || R.area() == "dep" ||
-                R.area() == "policy" || R.area() == "input" ||
-                R.area() == "suppression" || R.area() == "security")
+    EXPECT_TRUE(R.area() == "licence" || R.area() == "model" ||
+                R.area() == "dep" || R.area() == "policy" ||
+                R.area() == "input" || R.area() == "suppression" ||
+                R.area() == "security")
         << R.Name.str();
     EXPECT_FALSE(R.Summary.endswith(".")) << R.Name.str();
   }

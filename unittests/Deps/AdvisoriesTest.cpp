@@ -48,10 +48,10 @@ protected:
                             "\"ranges\": [{\"type\": \"ECOSYSTEM\", "
                             "\"events\": [{\"introduced\": \"0\"}]}]",
                             ", \"withdrawn\": \"2024-01-01T00:00:00Z\""));
-    add("GHSA-0006", record("GHSA-0006", "PyPI", "unrelated",
-                            "\"versions\": [\"1.0\"]"));
-    add("GHSA-0007", record("GHSA-0007", "Debian:12", "torch",
-                            "\"versions\": [\"2.4.0\"]"));
+    add("GHSA-0006",
+        record("GHSA-0006", "PyPI", "unrelated", "\"versions\": [\"1.0\"]"));
+    add("GHSA-0007",
+        record("GHSA-0007", "Debian:12", "torch", "\"versions\": [\"2.4.0\"]"));
     add("nested/GHSA-0008", record("GHSA-0008", "crates.io", "tokio",
                                    "\"ranges\": [{\"type\": \"SEMVER\", "
                                    "\"events\": [{\"introduced\": \"1.0.0\"}, "
@@ -88,7 +88,8 @@ TEST_F(AdvisoriesTest, ReadsOnlyWhatTheProjectUses) {
   EXPECT_EQ(Db.size(), 5u);
   ASSERT_EQ(Problems.size(), 1u);
   EXPECT_EQ(Problems[0].Path, "/osv/broken.json");
-  EXPECT_TRUE(StringRef(Problems[0].Message).startswith("not an OSV advisory record: "))
+  EXPECT_TRUE(
+      StringRef(Problems[0].Message).startswith("not an OSV advisory record: "))
       << Problems[0].Message;
 }
 

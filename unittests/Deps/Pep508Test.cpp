@@ -131,9 +131,8 @@ TEST(Pep508Test, CommentsAndContinuationsAtTheEdges) {
   // A '#' inside a URL is not a comment; a comment line ending in '\' does
   // not continue; a file ending in '\' ends.
   EXPECT_EQ(lines("x @ https://h/x.whl#sha256=00\n# note \\\ny==1\nz \\"),
-            (std::vector<std::string>{
-                "req:x @ https://h/x.whl#sha256=00 [x ]",
-                "req:y==1 [y ==1]", "req:z [z ]"}));
+            (std::vector<std::string>{"req:x @ https://h/x.whl#sha256=00 [x ]",
+                                      "req:y==1 [y ==1]", "req:z [z ]"}));
 }
 
 } // namespace

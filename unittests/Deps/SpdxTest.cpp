@@ -62,7 +62,8 @@ TEST(SpdxTest, MalformedExpressionsAreLocated) {
   EXPECT_EQ(parsed(""), "error at 0: expected a licence id");
   EXPECT_EQ(parsed("MIT OR"), "error at 6: expected a licence id");
   EXPECT_EQ(parsed("(MIT"), "error at 4: expected ')'");
-  EXPECT_EQ(parsed("MIT WITH"), "error at 8: expected an exception id after WITH");
+  EXPECT_EQ(parsed("MIT WITH"),
+            "error at 8: expected an exception id after WITH");
   EXPECT_EQ(parsed("MIT Apache-2.0"), "error at 4: unexpected 'A'");
   EXPECT_EQ(parsed("AND"), "error at 0: expected a licence id");
   // Deep nesting is refused, not recursed into.
@@ -75,8 +76,9 @@ TEST(SpdxTest, NamesPackagesWrite) {
   EXPECT_EQ(N("License :: OSI Approved :: MIT License"), "MIT");
   EXPECT_EQ(N("License :: OSI Approved :: Apache Software License"),
             "Apache-2.0");
-  EXPECT_EQ(N("License :: OSI Approved :: GNU Affero General Public License v3"),
-            "AGPL-3.0-only");
+  EXPECT_EQ(
+      N("License :: OSI Approved :: GNU Affero General Public License v3"),
+      "AGPL-3.0-only");
   EXPECT_EQ(N("License :: OSI Approved :: GNU General Public License v3 or "
               "later (GPLv3+)"),
             "GPL-3.0-or-later");

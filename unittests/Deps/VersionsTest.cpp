@@ -44,11 +44,11 @@ int order(StringRef A, StringRef B) {
 TEST(VersionsTest, Pep440Ordering) {
   // The order PEP 440's examples give, each before the next.
   const char *const Ordered[] = {
-      "1.0.dev456", "1.0a1",        "1.0a2.dev456",   "1.0a12.dev456",
-      "1.0a12",     "1.0b1.dev456", "1.0b2",          "1.0b2.post345.dev456",
-      "1.0b2.post345", "1.0rc1.dev456", "1.0rc1",     "1.0",
-      "1.0+abc.5",  "1.0+abc.7",    "1.0+5",          "1.0.post456.dev34",
-      "1.0.post456", "1.0.15",      "1.1.dev1"};
+      "1.0.dev456",    "1.0a1",         "1.0a2.dev456", "1.0a12.dev456",
+      "1.0a12",        "1.0b1.dev456",  "1.0b2",        "1.0b2.post345.dev456",
+      "1.0b2.post345", "1.0rc1.dev456", "1.0rc1",       "1.0",
+      "1.0+abc.5",     "1.0+abc.7",     "1.0+5",        "1.0.post456.dev34",
+      "1.0.post456",   "1.0.15",        "1.1.dev1"};
   for (size_t I = 0; I + 1 != std::size(Ordered); ++I)
     EXPECT_LT(order(Ordered[I], Ordered[I + 1]), 0)
         << Ordered[I] << " < " << Ordered[I + 1];
@@ -61,11 +61,10 @@ TEST(VersionsTest, SemverOrdering) {
   auto Order = [](StringRef A, StringRef B) {
     return compare(*parseSemver(A), *parseSemver(B));
   };
-  const char *const Ordered[] = {"1.0.0-alpha",      "1.0.0-alpha.1",
-                                 "1.0.0-alpha.beta", "1.0.0-beta",
-                                 "1.0.0-beta.2",     "1.0.0-beta.11",
-                                 "1.0.0-rc.1",       "1.0.0",
-                                 "1.0.1",            "1.10.0"};
+  const char *const Ordered[] = {
+      "1.0.0-alpha",  "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta",
+      "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1",       "1.0.0",
+      "1.0.1",        "1.10.0"};
   for (size_t I = 0; I + 1 != std::size(Ordered); ++I)
     EXPECT_LT(Order(Ordered[I], Ordered[I + 1]), 0)
         << Ordered[I] << " < " << Ordered[I + 1];

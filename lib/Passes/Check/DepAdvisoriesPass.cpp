@@ -48,9 +48,10 @@ static Optional<Raised> raise(Ecosystem Eco, StringRef Spec, StringRef Pinned,
     size_t At = Spec.rfind(Pinned);
     if (At == StringRef::npos)
       return None;
-    return Raised{(Spec.take_front(At) + Fixed + Spec.drop_front(At + Pinned.size()))
-                      .str(),
-                  Applicability::Safe};
+    return Raised{
+        (Spec.take_front(At) + Fixed + Spec.drop_front(At + Pinned.size()))
+            .str(),
+        Applicability::Safe};
   }
   StringRef S = Spec.trim();
   if (Eco != Ecosystem::PyPI || S.empty() || S.startswith("("))
@@ -119,9 +120,8 @@ void DepAdvisoriesPass::run(FactStore &Facts, const PassContext &Ctx,
     auto Named = [](const OsvRecord &R) {
       return R.ID + (R.Aliases.empty() ? "" : " (" + R.Aliases.front() + ")");
     };
-    std::string Subject = (ecosystemName(D.Eco) + " package '" + D.Name +
-                           "' " + Version)
-                              .str();
+    std::string Subject =
+        (ecosystemName(D.Eco) + " package '" + D.Name + "' " + Version).str();
     std::string Message =
         Matches.size() == 1
             ? Subject + " is affected by " + Named(*Matches[0].Record) +
@@ -131,8 +131,8 @@ void DepAdvisoriesPass::run(FactStore &Facts, const PassContext &Ctx,
             : Subject + " is affected by " + std::to_string(Matches.size()) +
                   " advisories";
     if (!Fixed.empty())
-      Message += "; " + Fixed + " fixes " +
-                 (Matches.size() == 1 ? "it" : "them");
+      Message +=
+          "; " + Fixed + " fixes " + (Matches.size() == 1 ? "it" : "them");
     Diagnostic &Diag = Diags.report(RuleID::DepAdvisory, D.NameRange, Message);
     Diag.About.Kind = Subject::Package;
     Diag.About.ID = D.policyID();
@@ -152,9 +152,8 @@ void DepAdvisoriesPass::run(FactStore &Facts, const PassContext &Ctx,
         Text.slice(D.SpecRange.Begin, D.SpecRange.End) != D.Spec)
       continue;
     if (Optional<Raised> R = raise(D.Eco, D.Spec, D.Pinned, Fixed))
-      Diag.Fixes.push_back({"require " + Fixed,
-                            {{D.SpecRange, R->Spec}},
-                            R->Safety});
+      Diag.Fixes.push_back(
+          {"require " + Fixed, {{D.SpecRange, R->Spec}}, R->Safety});
   }
 }
 

@@ -149,20 +149,21 @@ void DepLicencesPass::run(FactStore &Facts, const PassContext &Ctx,
                        (J.Entry->Reason.empty() ? "" : ": " + J.Entry->Reason));
         Diag.Notes.push_back({J.Entry->Range, "licence denied here"});
       } else {
-        Diagnostic &Diag = Report(
-            RuleID::DepLicenceDenied,
-            Subject + " " + Under + (J.Leaf == Expr ? ", which" : "") +
-                " is " + copyleftLevelName(*J.Copyleft) +
-                " copyleft; the policy denies " +
-                copyleftPhrase(P.DenyCopyleft->Value));
-        Diag.Notes.push_back({P.DenyCopyleft->Range, "copyleft limit set here"});
+        Diagnostic &Diag =
+            Report(RuleID::DepLicenceDenied,
+                   Subject + " " + Under + (J.Leaf == Expr ? ", which" : "") +
+                       " is " + copyleftLevelName(*J.Copyleft) +
+                       " copyleft; the policy denies " +
+                       copyleftPhrase(P.DenyCopyleft->Value));
+        Diag.Notes.push_back(
+            {P.DenyCopyleft->Range, "copyleft limit set here"});
       }
       break;
     case Verdict::NotAllowed: {
-      Diagnostic &Diag = Report(RuleID::DepLicenceNotAllowed,
-                                Subject + " " + Under +
-                                    (J.Leaf == Expr ? ", which" : "") +
-                                    " is not on the policy's allow list");
+      Diagnostic &Diag =
+          Report(RuleID::DepLicenceNotAllowed,
+                 Subject + " " + Under + (J.Leaf == Expr ? ", which" : "") +
+                     " is not on the policy's allow list");
       Diag.Notes.push_back({P.LicenceAllow.front().Range, "allow list here"});
       break;
     }

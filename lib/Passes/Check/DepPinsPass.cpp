@@ -33,8 +33,9 @@ void DepPinsPass::run(FactStore &Facts, const PassContext &Ctx,
     Diagnostic &Diag = Diags.report(
         RuleID::DepUnpinned, D.NameRange,
         ecosystemName(D.Eco) + " package '" + D.Name + "' is " +
-            (D.Spec.empty() ? "not pinned" : "pinned to a range ('" + D.Spec +
-                                                 "'), not one version") +
+            (D.Spec.empty()
+                 ? "not pinned"
+                 : "pinned to a range ('" + D.Spec + "'), not one version") +
             ", and no lockfile resolves it: a release can install another "
             "version tomorrow");
     Diag.About.Kind = Subject::Package;
@@ -45,7 +46,8 @@ void DepPinsPass::run(FactStore &Facts, const PassContext &Ctx,
     if (D.Eco == Ecosystem::PyPI && !R.Version.empty() &&
         D.SpecRange.hasOffsets() &&
         Text.slice(D.SpecRange.Begin, D.SpecRange.End) == D.Spec) {
-      Diag.Notes.push_back({R.VersionAt, "the installed version is " + R.Version});
+      Diag.Notes.push_back(
+          {R.VersionAt, "the installed version is " + R.Version});
       Diag.Fixes.push_back({"pin the installed " + R.Version,
                             {{D.SpecRange, "==" + R.Version}},
                             Applicability::Unsafe});

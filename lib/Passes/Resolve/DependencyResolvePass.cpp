@@ -34,16 +34,15 @@ void DependencyResolvePass::run(FactStore &Facts, const PassContext &Ctx,
   // is beside it, or above it for a workspace member.
   StringMap<const LockedPackage *> Locked; // "dir|PyPI:name"
   for (const LockedPackage &L : Facts.all<LockedPackage>())
-    Locked.try_emplace(
-        (sys::path::parent_path(Ctx.Files.get(L.File).AbsPath) + "|" +
-         ecosystemName(L.Eco) + ":" + L.Name)
-            .str(),
-        &L);
+    Locked.try_emplace((sys::path::parent_path(Ctx.Files.get(L.File).AbsPath) +
+                        "|" + ecosystemName(L.Eco) + ":" + L.Name)
+                           .str(),
+                       &L);
   auto FindLocked = [&](const Dependency &D) -> const LockedPackage * {
     StringRef Dir = sys::path::parent_path(Ctx.Files.get(D.File).AbsPath);
     for (unsigned Up = 0; Up != 8 && !Dir.empty(); ++Up) {
-      auto It = Locked.find(
-          (Dir + "|" + ecosystemName(D.Eco) + ":" + D.Name).str());
+      auto It =
+          Locked.find((Dir + "|" + ecosystemName(D.Eco) + ":" + D.Name).str());
       if (It != Locked.end())
         return It->second;
       StringRef Parent = sys::path::parent_path(Dir);
@@ -78,7 +77,8 @@ void DependencyResolvePass::run(FactStore &Facts, const PassContext &Ctx,
     }
     if (const PackageRow *Row = Table.find(D.Eco, D.Name)) {
       if (!TableFile)
-        TableFile = Ctx.Files.addBuiltin("<builtin>/packages.tsv", Table.text());
+        TableFile =
+            Ctx.Files.addBuiltin("<builtin>/packages.tsv", Table.text());
       R.From = DependencyResolution::Table;
       R.Licence = expression(Row->Licence);
       R.Verified = Row->Verified;
