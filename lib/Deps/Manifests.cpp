@@ -18,6 +18,7 @@
 
 #include "licit/Deps/Manifests.h"
 #include "licit/Basic/Lines.h"
+#include "licit/Basic/FileKind.h"
 #include "licit/Config/ConfigTree.h"
 #include "licit/Deps/Pep508.h"
 #include "licit/Formats/Json.h"
@@ -258,8 +259,21 @@ void Reader::requirementsFile() {
               "'" + L.Text + "' is not a requirement: " + L.Err.Message);
       break;
     case pep508::Line::Include:
-    case pep508::Line::Constraint:
-      // The files -r and -c name are manifests of their own.
+    case pep508::Line::Constraint: {
+      // The files -r and -c name are manifests of their own, when their
+      // names say so: say when they do not, rather than miss them.
+      SmallString<256> Included(sys::path::parent_path(File.Path));
+      sys::path::append(Included, L.Arg);
+      if (!classifyByName(Included).contains(FileKind::Manifest))
+        Out.Unread.push_back(
+            {at(L.Arg), ("'" + L.Arg +
+                         "' is not read as a requirements file: licit reads "
+                         "requirements*.txt, requirements*.in, "
+                         "constraints*.txt and the files of a requirements/ "
+                         "directory")
+                            .str()});
+      break;
+    }
     case pep508::Line::Option:
       break;
     }

@@ -35,6 +35,9 @@ struct ManifestRead {
     std::string Message;
   };
   std::vector<Problem> Problems;
+  /// Files the manifest includes ("-r common.txt") that licit does not
+  /// read as manifests: their names do not say they are.
+  std::vector<Problem> Unread;
 };
 
 /// Reads manifest or lockfile \p File (registered, with its text), by its

@@ -13,7 +13,7 @@ using namespace llvm;
 namespace licit::extract {
 
 ArrayRef<RuleID> DependenciesPass::rules() {
-  static const RuleID Rules[] = {RuleID::InputMalformed};
+  static const RuleID Rules[] = {RuleID::InputMalformed, RuleID::InputSkipped};
   return Rules;
 }
 
@@ -22,6 +22,8 @@ void DependenciesPass::run(const SourceFile &File, const PassContext &Ctx,
   deps::ManifestRead Read = deps::readManifest(File);
   for (const deps::ManifestRead::Problem &P : Read.Problems)
     Diags.report(RuleID::InputMalformed, P.At, P.Message);
+  for (const deps::ManifestRead::Problem &P : Read.Unread)
+    Diags.report(RuleID::InputSkipped, P.At, P.Message);
   for (Dependency &D : Read.Deps)
     Facts.add(std::move(D));
   for (LockedPackage &L : Read.Locked)
