@@ -89,6 +89,13 @@ StringRef eggName(StringRef Url) {
 
 bool looksLikeUrlOrPath(StringRef S) {
   StringRef Head = S.take_until([](char C) { return isSpace(C) || C == ';'; });
+  // "name@git+https://...": a named direct reference written without blanks.
+  size_t At = Head.find('@');
+  if (At != StringRef::npos && At < Head.find("://") && At > 0 &&
+      isAlnum(Head.front()) &&
+      all_of(Head.take_front(At).take_until([](char C) { return C == '['; }),
+             isNameChar))
+    return false;
   return Head.contains("://") || Head.startswith("file:") ||
          Head.startswith(".") || Head.startswith("/") || Head.startswith("~") ||
          Head.endswith(".whl") || Head.endswith(".tar.gz") ||

@@ -47,6 +47,10 @@ TEST(Pep508Test, DirectReferences) {
   EXPECT_EQ(parsed("git+https://github.com/org/repo@v1.0#egg=my_pkg"),
             "my_pkg|||git+https://github.com/org/repo@v1.0#egg=my_pkg|");
   EXPECT_EQ(parsed("./vendor/pkg"), "|||./vendor/pkg|");
+  EXPECT_EQ(parsed("trl@git+https://github.com/huggingface/trl.git@019fc6d"),
+            "trl|||git+https://github.com/huggingface/trl.git@019fc6d|");
+  EXPECT_EQ(parsed("lighteval[math]@git+https://h/l.git"),
+            "lighteval|[math]||git+https://h/l.git|");
   EXPECT_EQ(parsed("https://x.org/flash_attn-2.6.3-cp311-linux_x86_64.whl"),
             "|||https://x.org/flash_attn-2.6.3-cp311-linux_x86_64.whl|");
 }
