@@ -224,7 +224,8 @@ static int addSuppressions(Scan &S, const TrustBoundary &Boundary,
          << " to " << Files << " file" << (Files == 1 ? "" : "s") << ".\n";
   if (Plan.NoComment)
     outs() << Plan.NoComment
-           << " findings are in files without comments or cannot be "
+           << (Plan.NoComment == 1 ? " finding is" : " findings are")
+           << " in files without comments or cannot be "
               "suppressed inline: accept them with a policy exception.\n";
   return Exit ? Exit : (S.exitCode() == 2 ? 2 : 0);
 }
