@@ -21,6 +21,7 @@
 #include "licit/Basic/FileKind.h"
 #include "licit/Config/ConfigTree.h"
 #include "licit/Deps/Pep508.h"
+#include "licit/Deps/Versions.h"
 #include "licit/Formats/Json.h"
 #include "licit/Formats/Toml.h"
 #include "llvm/ADT/STLExtras.h"
@@ -183,10 +184,18 @@ void Reader::tableEntry(Ecosystem Eco, const std::string &Key,
     StringRef Spec = StringRef(Version->Str).trim();
     if (Spec != "*") {
       D.Spec = Spec.str();
-      D.SpecRange = Version->Range;
+      // The text between the quotes when it spells the value, so that a
+      // fix-it can rewrite it.
+      StringRef Body = verbatim(*Version);
+      D.SpecRange = Body.empty() ? Version->Range : at(Body);
     }
+    // Poetry's bare "8.2.0" is that version exactly.
     if (Eco == Ecosystem::PyPI)
-      D.Pinned = pep508::pinnedVersion(Spec).str();
+      D.Pinned = (isDigit(Spec.empty() ? 'x' : Spec.front()) &&
+                          versions::parsePep440(Spec)
+                      ? Spec
+                      : pep508::pinnedVersion(Spec))
+                     .str();
     // Cargo's "=1.2.3" is exact; a bare "1.2.3" is "^1.2.3".
     if (Eco == Ecosystem::Crates && Spec.startswith("=") &&
         !Spec.startswith("=="))

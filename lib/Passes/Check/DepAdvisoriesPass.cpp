@@ -54,7 +54,9 @@ static Optional<Raised> raise(Ecosystem Eco, StringRef Spec, StringRef Pinned,
         Applicability::Safe};
   }
   StringRef S = Spec.trim();
-  if (Eco != Ecosystem::PyPI || S.empty() || S.startswith("("))
+  // Only a PEP 440 specifier set (not Poetry's "^4.30") is rewritten.
+  if (Eco != Ecosystem::PyPI || S.empty() || S.startswith("(") ||
+      !versions::satisfiesPep440(Fixed, S))
     return None;
   SmallVector<StringRef, 4> Clauses, Kept;
   S.split(Clauses, ',', -1, /*KeepEmpty=*/false);
@@ -70,7 +72,7 @@ static Optional<Raised> raise(Ecosystem Eco, StringRef Spec, StringRef Pinned,
     return Out;
   };
   std::string Rest = Join(Kept);
-  if (versions::satisfiesPep440(Fixed, StringRef(Rest).drop_front(2).str()) ==
+  if (versions::satisfiesPep440(Fixed, StringRef(Rest).substr(2)) ==
       Optional<bool>(true))
     return Raised{(">=" + Fixed + Rest).str(), Applicability::Safe};
   SmallVector<StringRef, 4> Admitting;
