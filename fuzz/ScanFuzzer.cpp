@@ -50,7 +50,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
                                       "/w/pyproject.toml",
                                       "/w/environment.yml",
                                       "/w/package.json",
-                                      "/w/Cargo.toml"};
+                                      "/w/Cargo.toml",
+                                      "/w/uv.lock",
+                                      "/w/package-lock.json",
+                                      "/w/Pipfile.lock",
+                                      "/w/pixi.lock",
+                                      "/w/pixi.toml"};
   StringRef Name = Names[Data[0] % std::size(Names)];
   StringRef Text(reinterpret_cast<const char *>(Data + 1), Size - 1);
   IntrusiveRefCntPtr<vfs::InMemoryFileSystem> FS(new vfs::InMemoryFileSystem);

@@ -44,6 +44,7 @@ static bool isManifestName(StringRef Name) {
   static const StringRef Names[] = {
       "pyproject.toml",   "setup.cfg",      "Pipfile",      "environment.yml",
       "environment.yaml", "conda.yaml",     "package.json", "Cargo.toml",
+      "pixi.toml",
       "requirements.in",  "constraints.txt"};
   if (is_contained(Names, Name))
     return true;

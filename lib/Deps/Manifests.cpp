@@ -48,6 +48,11 @@ public:
   void condaExport();
   void packageJson();
   void cargoToml();
+  void pixiToml();
+  /// pixi's [dependencies] (conda) and [pypi-dependencies] tables, at the
+  /// top level or under a feature or target.
+  void pixiTables(const TomlNode &T, StringRef Group);
+  void pixiLock();
   /// uv.lock, poetry.lock, pdm.lock, Cargo.lock: [[package]] tables.
   void tomlLock(Ecosystem Eco);
   void pipfileLock();
@@ -179,7 +184,9 @@ void Reader::tableEntry(Ecosystem Eco, const std::string &Key,
         D.MarkerRange = M->Range;
       }
   }
-  D.Name = Eco == Ecosystem::PyPI ? pep508::normalizeName(Name) : Name.str();
+  D.Name = Eco == Ecosystem::PyPI || Eco == Ecosystem::Conda
+               ? pep508::normalizeName(Name)
+               : Name.str();
   if (Version && Version->Kind == TomlNode::String) {
     StringRef Spec = StringRef(Version->Str).trim();
     if (Spec != "*") {
@@ -314,6 +321,8 @@ void Reader::pyproject() {
       for (const auto &[Group, G] : Groups->Entries)
         tableEntries(Ecosystem::PyPI, G.get("dependencies"), "group:" + Group);
   }
+  if (const TomlNode *Pixi = Tool->get("pixi"))
+    pixiTables(*Pixi, "");
   if (const TomlNode *Uv = Tool->get("uv"))
     requirementList(Uv->get("dev-dependencies"), "dev");
   if (const TomlNode *Hatch = Tool->get("hatch"))
@@ -355,6 +364,23 @@ void Reader::cargoToml() {
       Tables(T);
   if (const TomlNode *Workspace = Root->get("workspace"))
     tableEntries(Ecosystem::Crates, Workspace->get("dependencies"), "");
+}
+
+void Reader::pixiTables(const TomlNode &T, StringRef Group) {
+  tableEntries(Ecosystem::Conda, T.get("dependencies"), Group);
+  tableEntries(Ecosystem::PyPI, T.get("pypi-dependencies"), Group);
+  // A feature is a group; a target (platform) is not.
+  if (const TomlNode *Features = T.get("feature"))
+    for (const auto &[Name, F] : Features->Entries)
+      pixiTables(F, "feature:" + Name);
+  if (const TomlNode *Targets = T.get("target"))
+    for (const auto &[Platform, Target] : Targets->Entries)
+      pixiTables(Target, Group);
+}
+
+void Reader::pixiToml() {
+  if (const TomlNode *Root = toml())
+    pixiTables(*Root, "");
 }
 
 void Reader::setupCfg() {
@@ -566,6 +592,74 @@ void Reader::tomlLock(Ecosystem Eco) {
   Finish();
 }
 
+// pixi.lock is YAML its writer emits in one shape: a top-level "packages:"
+// list whose items start at the first column ("- conda: <url>", "- pypi:
+// <url>", or "- kind: conda" before version 6) with their fields two
+// columns in. Like the TOML lockfiles, it is read line by line.
+void Reader::pixiLock() {
+  bool InPackages = false;
+  Optional<Ecosystem> Eco;
+  StringRef Name, Version, Url, VersionField;
+  const char *ItemAt = nullptr;
+  auto Finish = [&] {
+    if (!ItemAt || !Eco)
+      return;
+    // "https://…/linux-64/numpy-2.1.0-py312h….conda": name-version-build.
+    if ((Name.empty() || Version.empty()) && !Url.empty()) {
+      StringRef File = Url.rsplit('/').second;
+      if (!File.consume_back(".conda"))
+        File.consume_back(".tar.bz2");
+      auto [NameVersion, Build] = File.rsplit('-');
+      std::tie(Name, Version) = NameVersion.rsplit('-');
+    }
+    if (!Name.empty() && !Version.empty())
+      Out.Locked.push_back({File.ID, *Eco, pep508::normalizeName(Name),
+                            Version.str(), at(VersionField.empty() ? Url
+                                                                   : VersionField)});
+  };
+  for (size_t I = 0; I < Text.size();) {
+    size_t Eol = lineEnd(Text, I);
+    StringRef Line = Text.slice(I, Eol).rtrim("\r");
+    I = Eol + 1;
+    if (Line.empty() || Line.startswith("#"))
+      continue;
+    if (!isSpace(Line.front()) && !Line.startswith("- ")) {
+      // A top-level key.
+      InPackages = Line.rtrim() == "packages:";
+      continue;
+    }
+    if (!InPackages)
+      continue;
+    StringRef Field;
+    if (Line.startswith("- ")) {
+      Finish();
+      Eco = None;
+      Name = Version = Url = VersionField = StringRef();
+      ItemAt = Line.data();
+      Field = Line.drop_front(2);
+    } else if (Line.startswith("  ") && !isSpace(Line[2])) {
+      Field = Line.drop_front(2);
+    } else {
+      continue; // Deeper: a list or map inside a field.
+    }
+    auto [Key, Value] = Field.split(':');
+    Value = Value.trim();
+    if (Key == "conda" || Key == "pypi") {
+      Eco = Key == "conda" ? Ecosystem::Conda : Ecosystem::PyPI;
+      Url = Value;
+    } else if (Key == "kind") {
+      Eco = Value == "conda"  ? Optional<Ecosystem>(Ecosystem::Conda)
+            : Value == "pypi" ? Optional<Ecosystem>(Ecosystem::PyPI)
+                              : None;
+    } else if (Key == "name") {
+      Name = Value.trim("'\"");
+    } else if (Key == "version") {
+      Version = VersionField = Value.trim("'\"");
+    }
+  }
+  Finish();
+}
+
 void Reader::pipfileLock() {
   const json::ParseResult &Doc = json::parsed(File);
   if (!Doc.Root) {
@@ -629,6 +723,10 @@ ManifestRead readManifest(const SourceFile &File) {
     R.tomlLock(Ecosystem::PyPI);
   else if (Name == "Cargo.lock")
     R.tomlLock(Ecosystem::Crates);
+  else if (Name == "pixi.lock")
+    R.pixiLock();
+  else if (Name == "pixi.toml")
+    R.pixiToml();
   else if (Name == "Pipfile.lock")
     R.pipfileLock();
   else if (Name == "package-lock.json")

@@ -41,7 +41,7 @@ struct ManifestRead {
 };
 
 /// Reads manifest or lockfile \p File (registered, with its text), by its
-/// name. Lockfiles: uv.lock, poetry.lock, pdm.lock, Cargo.lock,
+/// name. Lockfiles: uv.lock, poetry.lock, pdm.lock, pixi.lock, Cargo.lock,
 /// Pipfile.lock, package-lock.json.
 ManifestRead readManifest(const SourceFile &File);
 

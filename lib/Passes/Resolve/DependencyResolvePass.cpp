@@ -75,7 +75,11 @@ void DependencyResolvePass::run(FactStore &Facts, const PassContext &Ctx,
       R.Key = P->Key;
       continue;
     }
-    if (const PackageRow *Row = Table.find(D.Eco, D.Name)) {
+    // conda-forge repackages PyPI projects under their names and licences.
+    const PackageRow *Row = Table.find(D.Eco, D.Name);
+    if (!Row && D.Eco == Ecosystem::Conda)
+      Row = Table.find(Ecosystem::PyPI, D.Name);
+    if (Row) {
       if (!TableFile)
         TableFile =
             Ctx.Files.addBuiltin("<builtin>/packages.tsv", Table.text());
