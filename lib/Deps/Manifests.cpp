@@ -554,7 +554,8 @@ void Reader::tomlLock(Ecosystem Eco) {
            Eco == Ecosystem::Crates ? Name.str() : pep508::normalizeName(Name),
            Version.str(),
            // With its quotes, as the other formats' are.
-           at(StringRef(Version.data() - 1, Version.size() + 2))});
+           at(StringRef(Version.data() - 1, Version.size() + 2)),
+          /*Licence=*/"", SourceRange()});
     Name = Version = StringRef();
     InPackage = false;
   };
@@ -599,7 +600,7 @@ void Reader::tomlLock(Ecosystem Eco) {
 void Reader::pixiLock() {
   bool InPackages = false;
   Optional<Ecosystem> Eco;
-  StringRef Name, Version, Url, VersionField;
+  StringRef Name, Version, Url, VersionField, Licence;
   const char *ItemAt = nullptr;
   auto Finish = [&] {
     if (!ItemAt || !Eco)
@@ -612,10 +613,19 @@ void Reader::pixiLock() {
       auto [NameVersion, Build] = File.rsplit('-');
       std::tie(Name, Version) = NameVersion.rsplit('-');
     }
-    if (!Name.empty() && !Version.empty())
-      Out.Locked.push_back({File.ID, *Eco, pep508::normalizeName(Name),
-                            Version.str(), at(VersionField.empty() ? Url
-                                                                   : VersionField)});
+    if (Name.empty() || Version.empty())
+      return;
+    LockedPackage L;
+    L.File = File.ID;
+    L.Eco = *Eco;
+    L.Name = pep508::normalizeName(Name);
+    L.Version = Version.str();
+    L.At = at(VersionField.empty() ? Url : VersionField);
+    if (!Licence.empty()) {
+      L.Licence = Licence.str();
+      L.LicenceAt = at(Licence);
+    }
+    Out.Locked.push_back(std::move(L));
   };
   for (size_t I = 0; I < Text.size();) {
     size_t Eol = lineEnd(Text, I);
@@ -634,7 +644,7 @@ void Reader::pixiLock() {
     if (Line.startswith("- ")) {
       Finish();
       Eco = None;
-      Name = Version = Url = VersionField = StringRef();
+      Name = Version = Url = VersionField = Licence = StringRef();
       ItemAt = Line.data();
       Field = Line.drop_front(2);
     } else if (Line.startswith("  ") && !isSpace(Line[2])) {
@@ -655,6 +665,8 @@ void Reader::pixiLock() {
       Name = Value.trim("'\"");
     } else if (Key == "version") {
       Version = VersionField = Value.trim("'\"");
+    } else if (Key == "license") {
+      Licence = Value.trim("'\"");
     }
   }
   Finish();
@@ -678,7 +690,9 @@ void Reader::pipfileLock() {
                                 Ecosystem::PyPI,
                                 pep508::normalizeName(Name),
                                 Version.str(),
-                                {File.ID, V->Begin, V->End}});
+                                {File.ID, V->Begin, V->End},
+                                /*Licence=*/"",
+                                SourceRange()});
         }
 }
 
@@ -690,12 +704,20 @@ void Reader::packageLock() {
     return;
   }
   auto Add = [&](StringRef Name, const json::Value &P) {
-    if (const json::Value *V = P.get("version"); V && V->isString())
-      Out.Locked.push_back({File.ID,
-                            Ecosystem::Npm,
-                            Name.str(),
-                            V->Str,
-                            {File.ID, V->Begin, V->End}});
+    const json::Value *V = P.get("version");
+    if (!V || !V->isString())
+      return;
+    LockedPackage L;
+    L.File = File.ID;
+    L.Eco = Ecosystem::Npm;
+    L.Name = Name.str();
+    L.Version = V->Str;
+    L.At = {File.ID, V->Begin, V->End};
+    if (const json::Value *Lic = P.get("license"); Lic && Lic->isString()) {
+      L.Licence = Lic->Str;
+      L.LicenceAt = {File.ID, Lic->Begin, Lic->End};
+    }
+    Out.Locked.push_back(std::move(L));
   };
   // Lockfile versions 2 and 3: "node_modules/<name>" (top level only: a
   // nested copy is another package's dependency).

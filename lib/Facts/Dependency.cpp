@@ -60,6 +60,8 @@ StringRef dependencySourceName(DependencyResolution::SourceKind K) {
     return "none";
   case DependencyResolution::Installed:
     return "installed";
+  case DependencyResolution::Lockfile:
+    return "lockfile";
   case DependencyResolution::Table:
     return "table";
   }

@@ -388,7 +388,8 @@ void emitDepsText(const FactStore &Facts, const SourceFiles &Files,
       OS << "unknown";
     if (R.From == DependencyResolution::Table)
       OS << " (licit's package table)";
-    else if (R.From == DependencyResolution::Installed)
+    else if (R.From == DependencyResolution::Installed ||
+             R.From == DependencyResolution::Lockfile)
       OS << " (" << R.Key << " of " << Files.path(R.Where.File) << ")";
     OS << "\n";
     if (!R.Locked.empty())

@@ -64,6 +64,11 @@ struct LockedPackage {
   std::string Version;
   /// Where the lockfile writes the version.
   SourceRange At;
+  /// The licence the lockfile records for the package (pixi.lock's conda
+  /// entries, package-lock.json's), as written, and where; empty when it
+  /// records none.
+  std::string Licence;
+  SourceRange LicenceAt;
 };
 
 /// What a dependency's licence resolves to, and where that came from.
@@ -75,6 +80,8 @@ struct DependencyResolution {
     None,
     /// The installed package's metadata (METADATA, conda-meta, package.json).
     Installed,
+    /// The licence a lockfile records for the version it resolves.
+    Lockfile,
     /// licit's table of common packages.
     Table
   };

@@ -128,6 +128,10 @@ void DepLicencesPass::run(FactStore &Facts, const PassContext &Ctx,
                           (R.Declared.empty() ? "'" + Expr + "'"
                                               : "'" + R.Declared + "'") +
                           " (" + R.Key + ")"});
+      else if (R.From == DependencyResolution::Lockfile)
+        Diag.Notes.push_back(
+            {R.Where, "the lockfile records '" + Expr +
+                          "' for the version it resolves (" + R.Locked + ")"});
       else if (R.From == DependencyResolution::Table)
         Diag.Notes.push_back(
             {R.Where, std::string("licit's package table lists it") +

@@ -58,7 +58,8 @@ void DependencyResolvePass::run(FactStore &Facts, const PassContext &Ctx,
     const Dependency &D = Deps[I];
     DependencyResolution &R = Out[I];
     R.Dep = I;
-    if (const LockedPackage *L = FindLocked(D)) {
+    const LockedPackage *L = FindLocked(D);
+    if (L) {
       R.Locked = L->Version;
       R.LockedAt = L->At;
     }
@@ -75,6 +76,15 @@ void DependencyResolvePass::run(FactStore &Facts, const PassContext &Ctx,
       R.Key = P->Key;
       continue;
     }
+    // What the lockfile records for the version it resolves.
+    if (L && !L->Licence.empty())
+      if (Optional<std::string> Spdx = spdx::normalize(L->Licence)) {
+        R.From = DependencyResolution::Lockfile;
+        R.Licence = expression(*Spdx);
+        R.Where = L->LicenceAt;
+        R.Key = "license";
+        continue;
+      }
     // conda-forge repackages PyPI projects under their names and licences.
     const PackageRow *Row = Table.find(D.Eco, D.Name);
     if (!Row && D.Eco == Ecosystem::Conda)
