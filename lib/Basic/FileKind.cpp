@@ -42,10 +42,10 @@ static bool isLockfileName(StringRef Name) {
 /// Dependency manifests, by exact name.
 static bool isManifestName(StringRef Name) {
   static const StringRef Names[] = {
-      "pyproject.toml",   "setup.cfg",      "Pipfile",      "environment.yml",
-      "environment.yaml", "conda.yaml",     "package.json", "Cargo.toml",
-      "pixi.toml",
-      "requirements.in",  "constraints.txt"};
+      "pyproject.toml",  "setup.cfg",        "Pipfile",
+      "environment.yml", "environment.yaml", "conda.yaml",
+      "package.json",    "Cargo.toml",       "pixi.toml",
+      "requirements.in", "constraints.txt"};
   if (is_contained(Names, Name))
     return true;
   // requirements.txt, requirements-dev.txt, requirements-gpu.in (pip-tools),

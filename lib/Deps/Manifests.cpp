@@ -17,8 +17,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Deps/Manifests.h"
-#include "licit/Basic/Lines.h"
 #include "licit/Basic/FileKind.h"
+#include "licit/Basic/Lines.h"
 #include "licit/Config/ConfigTree.h"
 #include "licit/Deps/Pep508.h"
 #include "licit/Deps/Versions.h"
@@ -555,7 +555,7 @@ void Reader::tomlLock(Ecosystem Eco) {
            Version.str(),
            // With its quotes, as the other formats' are.
            at(StringRef(Version.data() - 1, Version.size() + 2)),
-          /*Licence=*/"", SourceRange()});
+           /*Licence=*/"", SourceRange()});
     Name = Version = StringRef();
     InPackage = false;
   };

@@ -129,9 +129,9 @@ void DepLicencesPass::run(FactStore &Facts, const PassContext &Ctx,
                                               : "'" + R.Declared + "'") +
                           " (" + R.Key + ")"});
       else if (R.From == DependencyResolution::Lockfile)
-        Diag.Notes.push_back(
-            {R.Where, "the lockfile records '" + Expr +
-                          "' for the version it resolves (" + R.Locked + ")"});
+        Diag.Notes.push_back({R.Where, "the lockfile records '" + Expr +
+                                           "' for the version it resolves (" +
+                                           R.Locked + ")"});
       else if (R.From == DependencyResolution::Table)
         Diag.Notes.push_back(
             {R.Where, std::string("licit's package table lists it") +
