@@ -260,10 +260,15 @@ std::vector<AdvisoryMatch> AdvisoryDb::affecting(Ecosystem Eco, StringRef Name,
     });
     std::string FirstFixed;
     for (const OsvRange &Range : R.Ranges) {
-      // Events in version order.
-      std::vector<OsvRange::Event> Events = Range.Events;
+      // Events in version order. One whose version does not read is left
+      // out first: it would make the order inconsistent, which sorting
+      // must not be given.
+      std::vector<OsvRange::Event> Events;
+      for (const OsvRange::Event &E : Range.Events)
+        if (order(Range, Eco, E.Version, E.Version))
+          Events.push_back(E);
       llvm::stable_sort(Events, [&](const auto &A, const auto &B) {
-        return order(Range, Eco, A.Version, B.Version).getValueOr(0) < 0;
+        return *order(Range, Eco, A.Version, B.Version) < 0;
       });
       bool In = false;
       for (const OsvRange::Event &E : Events) {

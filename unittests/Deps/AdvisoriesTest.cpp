@@ -56,6 +56,12 @@ protected:
                                    "\"ranges\": [{\"type\": \"SEMVER\", "
                                    "\"events\": [{\"introduced\": \"1.0.0\"}, "
                                    "{\"limit\": \"1.38.0\"}]}]"));
+    // A hostile record: events whose versions do not read, among others.
+    add("GHSA-0009", record("GHSA-0009", "PyPI", "torch",
+                            "\"ranges\": [{\"type\": \"ECOSYSTEM\", "
+                            "\"events\": [{\"introduced\": \"nightly\"}, "
+                            "{\"fixed\": \"3.0\"}, {\"introduced\": \"2.9\"}, "
+                            "{\"fixed\": \"x.y\"}, {\"fixed\": \"latest\"}]}]"));
     FS->addFile("/osv/broken.json", 0, MemoryBuffer::getMemBuffer("{\"id\":"));
     FS->addFile("/osv/notes.txt", 0, MemoryBuffer::getMemBuffer("not json"));
   }
@@ -85,7 +91,7 @@ protected:
 TEST_F(AdvisoriesTest, ReadsOnlyWhatTheProjectUses) {
   AdvisoryDb Db = load();
   // Withdrawn, other packages and other ecosystems are not kept.
-  EXPECT_EQ(Db.size(), 5u);
+  EXPECT_EQ(Db.size(), 6u);
   ASSERT_EQ(Problems.size(), 1u);
   EXPECT_EQ(Problems[0].Path, "/osv/broken.json");
   EXPECT_TRUE(
@@ -102,6 +108,9 @@ TEST_F(AdvisoriesTest, RangesAndVersions) {
   EXPECT_EQ(affecting(Db, Ecosystem::PyPI, "torch", "1.13.1"),
             "GHSA-0001>2.6.0");
   EXPECT_EQ(affecting(Db, Ecosystem::PyPI, "torch", "2.6.0"), "");
+  // Unreadable events are left out; the readable ones still apply.
+  EXPECT_EQ(affecting(Db, Ecosystem::PyPI, "torch", "2.9.1"),
+            "GHSA-0009>3.0");
   EXPECT_EQ(affecting(Db, Ecosystem::PyPI, "torch", "2.6.0rc1"),
             "GHSA-0001>2.6.0");
   EXPECT_EQ(affecting(Db, Ecosystem::PyPI, "transformers", "4.31"),
