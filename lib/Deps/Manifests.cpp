@@ -467,7 +467,8 @@ void Reader::condaEnvironment() {
         for (const config::Node::Entry &Pip : Item.Entries)
           if (Pip.Key == "pip")
             for (const config::Node &P : Pip.Value.Items)
-              requirement(Verbatim(P), P.Value, at(P.Literal), "");
+              if (P.Kind == config::Node::Scalar && !P.Literal.empty())
+                requirement(Verbatim(P), P.Value, at(P.Literal), "");
         continue;
       }
       if (Item.Kind == config::Node::Scalar && !Item.Literal.empty())
