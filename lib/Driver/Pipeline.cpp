@@ -8,11 +8,13 @@
 #include "licit/Driver/Pipeline.h"
 #include "licit/Driver/Suppressions.h"
 #include "licit/Facts/ModelRef.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include <chrono>
+#include <set>
 
 using namespace llvm;
 
@@ -132,11 +134,41 @@ static bool readFile(vfs::FileSystem &FS, SourceFile &F,
   return true;
 }
 
+/// Makes each reference one fact: files read on their own and through a
+/// C++ unit that includes them can find the same one twice, and a literal
+/// a use elsewhere reaches is that use's (as RefRecorder does within a
+/// file). \returns the files the references point into.
+static DenseSet<FileID> mergeModelRefs(FactStore &Facts) {
+  using Key = std::tuple<FileID, unsigned, FileID, unsigned, std::string>;
+  std::set<Key> Seen;
+  DenseSet<std::pair<FileID, unsigned>> Reached;
+  for (const ModelRef &R : Facts.all<ModelRef>())
+    if (R.DefinedAt.hasOffsets())
+      Reached.insert({R.DefinedAt.File, R.DefinedAt.Begin});
+  Facts.removeIf<ModelRef>([&](const ModelRef &R) {
+    if (!R.DefinedAt.hasFile() && R.Role == RefRole::Use &&
+        Reached.count({R.Range.File, R.Range.Begin}))
+      return true;
+    return !Seen
+                .insert({R.Range.File, R.Range.Begin, R.DefinedAt.File,
+                         R.DefinedAt.Begin, R.ID})
+                .second;
+  });
+  DenseSet<FileID> Referenced;
+  for (const ModelRef &R : Facts.all<ModelRef>()) {
+    Referenced.insert(R.Range.File);
+    if (R.DefinedAt.hasFile())
+      Referenced.insert(R.DefinedAt.File);
+  }
+  return Referenced;
+}
+
 PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
                           ArrayRef<FileID> Inputs, ArrayRef<FileID> Explicit,
                           Pipeline &Passes, const PipelineOptions &Options,
                           FactStore &Facts, std::vector<Diagnostic> &Diags) {
-  PassContext Ctx{Files, Options.Cache, Options.Installed, Options.Advisories};
+  PassContext Ctx{Files, Options.Cache, Options.Installed, Options.Advisories,
+                  Options.Compile};
   std::vector<FileResult> Results(Inputs.size());
   {
     ThreadPool Pool(Options.Threads ? hardware_concurrency(Options.Threads)
@@ -193,18 +225,24 @@ PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
   for (auto &Pass : Passes.FilePasses)
     Stats.PassSeconds.emplace_back(Pass.Info->Name.str(), 0);
   // Merge in input order so the output never depends on scheduling.
+  SmallVector<FileID, 16> Unused;
   for (size_t I = 0; I != Inputs.size(); ++I) {
     FileResult &R = Results[I];
     for (size_t PI = 0; PI != R.Seconds.size(); ++PI)
       Stats.PassSeconds[PI].second += R.Seconds[PI];
     Stats.FilesChecked += R.Checked;
-    // Keep the text it read only while something points into it.
     if (R.ReadHere && R.Facts.empty() && R.Diags.empty())
-      Files.get(Inputs[I]).dropContents();
+      Unused.push_back(Inputs[I]);
     Facts.append(std::move(R.Facts));
     Diags.insert(Diags.end(), std::make_move_iterator(R.Diags.begin()),
                  std::make_move_iterator(R.Diags.end()));
   }
+  DenseSet<FileID> Referenced = mergeModelRefs(Facts);
+  // Keep the text a file's task read only while something points into it
+  // (a C++ unit's facts point into the headers it includes).
+  for (FileID ID : Unused)
+    if (!Referenced.count(ID))
+      Files.get(ID).dropContents();
   for (auto &Pass : Passes.ProjectPasses) {
     auto Start = std::chrono::steady_clock::now();
     DiagSink Sink(Pass.Info->Rules);

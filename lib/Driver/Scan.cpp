@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/Driver/Scan.h"
+#include "licit/CFamily/ModelRefs.h"
 #include "licit/Driver/Baseline.h"
 #include "licit/Driver/Discovery.h"
 #include "licit/Driver/Resolver.h"
@@ -151,6 +152,19 @@ RunInfo Scan::runInfo() const {
   Run.SuppressedByPolicy = Suppressed;
   Run.SuppressedInline = SuppressedInline;
   Run.SuppressedByBaseline = SuppressedByBaseline;
+  const SourceFiles &Files = WS.files();
+  bool AnyCFamily = false;
+  for (unsigned ID = 1; ID <= Files.size() && !AnyCFamily; ++ID)
+    AnyCFamily = Files.get(ID).Kinds.contains(FileKind::CFamily) &&
+                 Files.get(ID).Buffer;
+  if (AnyCFamily) {
+    const cfamily::CompileCommands *DB = Options.Pipeline.Compile;
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    Run.CFamilyMode =
+        DB ? "parsed by Clang with " + pathRelativeTo(DB->path(), Cwd)
+           : "lexed: no compile_commands.json (give its directory with -p)";
+  }
   return Run;
 }
 

@@ -18,10 +18,15 @@ bool RefRecorder::record(StringRef Value, StringRef Literal,
       classifyModelId(Value, Site.Syntax, Site.Conf, KB);
   if (!Parsed)
     return false;
-  SourceRange Spelled = Source.range(Literal);
+  const SourceText &LiteralIn =
+      Site.LiteralSource ? *Site.LiteralSource : Source;
+  assert((!Site.LiteralSource || !Site.UsedAt.empty()) &&
+         "a literal in another file is used in this one");
+  SourceRange Spelled = LiteralIn.range(Literal);
   unsigned UsedAt = Site.UsedAt.empty() ? ~0u : Source.range(Site.UsedAt).Begin;
-  if (Site.UsedAt.empty() ? !Written.insert(Spelled.Begin).second
-                          : !Carried.insert({UsedAt, Spelled.Begin}).second)
+  if (Site.UsedAt.empty()
+          ? !Written.insert(Spelled.Begin).second
+          : !Carried.insert({UsedAt, Spelled.File, Spelled.Begin}).second)
     return true;
   ModelRef Ref;
   Ref.File = Source.file();
@@ -52,10 +57,10 @@ bool RefRecorder::record(StringRef Value, StringRef Literal,
   size_t At = Literal.find(Value);
   if (At != StringRef::npos && Parsed->Offset != std::string::npos &&
       Value.substr(Parsed->Offset).startswith(Parsed->ID)) {
-    Ref.IDRange =
-        Source.range(Literal.substr(At + Parsed->Offset, Parsed->ID.size()));
+    Ref.IDRange = LiteralIn.range(
+        Literal.substr(At + Parsed->Offset, Parsed->ID.size()));
   }
-  Ref.IDEscaping = Source.escaping();
+  Ref.IDEscaping = LiteralIn.escaping();
   Ref.ReplaceSafety = Parsed->InUrl || Role == RefRole::Mention
                           ? Applicability::DisplayOnly
                           : Site.FixSafety;
@@ -66,7 +71,7 @@ bool RefRecorder::record(StringRef Value, StringRef Literal,
 RefRecorder::~RefRecorder() {
   DenseSet<unsigned> Reached;
   for (const ModelRef &Ref : Pending)
-    if (Ref.DefinedAt.hasOffsets())
+    if (Ref.DefinedAt.hasOffsets() && Ref.DefinedAt.File == Source.file())
       Reached.insert(Ref.DefinedAt.Begin);
   for (ModelRef &Ref : Pending)
     if (Ref.DefinedAt.hasOffsets() || !Reached.count(Ref.Range.Begin))

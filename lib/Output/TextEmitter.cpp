@@ -295,6 +295,8 @@ void emitSummary(ArrayRef<Diagnostic> Diags, const RunInfo &Run,
   else
     OS << (Found.empty() ? "no findings" : Found + " generated");
   OS << " (" << plural(Run.FilesChecked, "file") << " checked";
+  if (!Run.CFamilyMode.empty())
+    OS << "; C/C++ " << Run.CFamilyMode;
   if (unsigned N = Run.suppressed()) {
     SmallVector<std::string, 3> By;
     if (Run.SuppressedInline)

@@ -19,6 +19,8 @@
 #include "Check/LoadSecurityPass.h"
 #include "Check/PickleImportsPass.h"
 #include "Extract/ConfigModelRefsPass.h"
+#include "Extract/CxxAstModelRefsPass.h"
+#include "Extract/CxxLexedModelRefsPass.h"
 #include "Extract/DependenciesPass.h"
 #include "Extract/DockerfileModelRefsPass.h"
 #include "Extract/DocsModelRefsPass.h"

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "licit/CFamily/ModelRefs.h"
 #include "licit/Deps/Advisories.h"
 #include "licit/Driver/ApplyFixes.h"
 #include "licit/Driver/Baseline.h"
@@ -25,6 +26,7 @@
 #include "licit/Output/Emitters.h"
 #include "licit/Pass/PassRegistry.h"
 #include "licit/Policy/Policy.h"
+#include "llvm/Pass.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -125,6 +127,12 @@ static cl::opt<bool> UnsafeFixes(
     cl::desc("With --fix, also apply unsafe fix-its (they change behaviour, "
              "e.g. swap a model for an alternative)"),
     LICIT_SUBS, cl::cat(LicitCategory));
+static cl::opt<std::string> BuildPath(
+    "p",
+    cl::desc("The build directory whose compile_commands.json C and C++ "
+             "files are parsed with, as clang-tidy's -p (default: the "
+             "checked directory or its build/)"),
+    cl::value_desc("dir"), LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<std::string> HfCache(
     "hf-cache",
     cl::desc("The Hugging Face hub cache to read model cards from (default: "
@@ -165,9 +173,6 @@ static cl::opt<std::string> ExportFixes(
              "clang-apply-replacements applies (with --unsafe-fixes, unsafe "
              "ones too)"),
     cl::value_desc("file"), LICIT_SUBS, cl::cat(LicitCategory));
-static cl::opt<bool> TimePasses("time-passes",
-                                cl::desc("Report the time each pass took"),
-                                LICIT_SUBS, cl::cat(LicitCategory));
 static cl::opt<unsigned>
     Jobs("j", cl::desc("Number of threads (default: all cores)"), cl::init(0),
          LICIT_SUBS, cl::cat(LicitCategory));
@@ -281,6 +286,12 @@ int main(int argc, char **argv) {
                         "(default auto; NO_COLOR turns it off)");
   Color->Categories.clear();
   Color->addCategory(LicitCategory);
+  // So does LLVM's --time-passes (llvm::TimePassesIsEnabled), linked in
+  // with Clang: licit reports its own passes through it.
+  cl::Option *TimePasses = cl::getRegisteredOptions()["time-passes"];
+  TimePasses->setDescription("Report the time each pass took");
+  TimePasses->Categories.clear();
+  TimePasses->addCategory(LicitCategory);
   cl::HideUnrelatedOptions(LicitCategory);
   cl::SetVersionPrinter(printVersion);
   if (!cl::ParseCommandLineOptions(
@@ -480,6 +491,24 @@ int main(int argc, char **argv) {
     sys::fs::make_absolute(AdvisoryDir);
   AdvisorySources Advisories(WS.fs(), std::string(AdvisoryDir));
   Options.Pipeline.Advisories = &Advisories;
+  // The compilation database C and C++ are parsed with.
+  std::string CompileError;
+  std::unique_ptr<cfamily::CompileCommands> Compile;
+  if (!BuildPath.empty()) {
+    Compile = cfamily::CompileCommands::load(BuildPath, CompileError);
+    if (!Compile)
+      return fail("-p: " + CompileError);
+  } else {
+    StringRef First = Options.Paths.empty() ? StringRef(".")
+                                            : StringRef(Options.Paths.front());
+    Compile = cfamily::CompileCommands::find(
+        sys::fs::is_directory(First) ? First : sys::path::parent_path(First),
+        CompileError);
+    if (!CompileError.empty())
+      WithColor::warning(errs(), "licit")
+          << CompileError << "; C and C++ are lexed instead\n";
+  }
+  Options.Pipeline.Compile = Compile.get();
   Optional<Baseline> Known;
   if (!BaselinePath.empty()) {
     Expected<Baseline> Read = Baseline::read(BaselinePath, WS.files());
@@ -559,7 +588,7 @@ int main(int argc, char **argv) {
   // the findings went to a file; never inside machine output.
   if (!Machine || !OutputFile.empty())
     emitSummary(Diags, Run, outs());
-  if (TimePasses)
+  if (TimePassesIsEnabled)
     S.printPassTimes(errs());
   // The findings are printed; then what could not be written.
   for (const std::string &Failure : Fixed.Failures)

@@ -42,6 +42,8 @@ struct PipelineOptions {
   InstalledPackages *Installed = nullptr;
   /// The advisory databases (--advisory-db, policies' advisory-db).
   AdvisorySources *Advisories = nullptr;
+  /// The compilation database (-p, or one beside the project), or null.
+  const cfamily::CompileCommands *Compile = nullptr;
 };
 
 /// What a pipeline run produced besides facts and diagnostics.

@@ -61,6 +61,14 @@ public:
     std::stable_sort(Items.begin(), Items.end(), Less);
   }
 
+  /// Removes the facts of type \p T that \p Remove holds for, keeping the
+  /// order of the others.
+  template <typename T, typename Predicate> void removeIf(Predicate Remove) {
+    std::vector<T> &Items = slot<T>().Items;
+    Items.erase(std::remove_if(Items.begin(), Items.end(), Remove),
+                Items.end());
+  }
+
   /// Moves every fact of \p Other to the end of this store.
   void append(FactStore &&Other);
 

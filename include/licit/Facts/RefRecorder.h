@@ -35,6 +35,10 @@ struct RefSite {
   /// Where the value was used, when it is defined elsewhere (a constant or
   /// variable passed by name); empty when it is used where it is written.
   llvm::StringRef UsedAt;
+  /// The text that writes the literal, when it is another file than the
+  /// recorder's (a header a C++ translation unit includes); null for the
+  /// recorder's own.
+  const SourceText *LiteralSource = nullptr;
   std::string Revision;
   /// A revision is passed that licit cannot read (a variable).
   bool RevisionUnread = false;
@@ -90,7 +94,7 @@ private:
   /// Literals recorded where they are written, and (use, literal) pairs
   /// recorded where a name carries them: each is one reference.
   llvm::DenseSet<unsigned> Written;
-  llvm::DenseSet<std::pair<unsigned, unsigned>> Carried;
+  llvm::DenseSet<std::tuple<unsigned, FileID, unsigned>> Carried;
 };
 
 } // namespace licit

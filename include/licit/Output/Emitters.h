@@ -37,6 +37,9 @@ struct RunInfo {
   /// --fix ran; with --unsafe-fixes or not.
   bool Fixing = false;
   bool UnsafeFixes = false;
+  /// How C and C++ files were read, when any were: "parsed by Clang with
+  /// <database>" or "lexed, without a compilation database".
+  std::string CFamilyMode;
 
   unsigned suppressed() const {
     return SuppressedInline + SuppressedByPolicy + SuppressedByBaseline;

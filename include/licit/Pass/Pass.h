@@ -27,6 +27,9 @@ namespace licit {
 class HubCache;
 class InstalledPackages;
 class AdvisorySources;
+namespace cfamily {
+class CompileCommands;
+} // namespace cfamily
 
 struct PassContext {
   SourceFiles &Files;
@@ -37,6 +40,8 @@ struct PassContext {
   InstalledPackages *Installed = nullptr;
   /// The OSV advisory databases dependencies are checked against.
   AdvisorySources *Advisories = nullptr;
+  /// The compilation database C and C++ files are parsed with, if any.
+  const cfamily::CompileCommands *Compile = nullptr;
 
   /// The policy governing file \p ID.
   const CompiledPolicy &policyFor(FileID ID) const {

@@ -1,0 +1,67 @@
+//===----------------------------------------------------------------------===//
+//
+// Part of the licit project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for details.
+//
+//===----------------------------------------------------------------------===//
+
+#include "licit/CFamily/LoaderApis.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace llvm;
+
+namespace licit::cfamily {
+
+static const LoaderApi Apis[] = {
+#define LICIT_CXX_API(Kind, Name, Raw, Arg, Syntax, Action, RunsCode)          \
+  {ApiKind::Kind,     Name,              Raw,     Arg,                         \
+   IdSyntax::Syntax,  RefAction::Action, RunsCode},
+#include "LoaderApis.def"
+};
+
+ArrayRef<LoaderApi> loaderApis() { return Apis; }
+
+StringRef LoaderApi::shortName() const {
+  size_t Colon = Name.rfind("::");
+  return Colon == StringRef::npos ? Name : Name.substr(Colon + 2);
+}
+
+/// What a file that uses \p A cannot help spelling: a field's struct, or
+/// the first name of the call ("torch" of "torch::jit::load").
+static StringRef mentionOf(const LoaderApi &A) {
+  if (A.Kind == ApiKind::Field)
+    return A.Name.substr(0, A.Name.rfind("::"));
+  return A.Raw.ltrim('.').take_until([](char C) { return C == ':'; });
+}
+
+bool mentionsLoader(StringRef Text) {
+  return any_of(Apis,
+                [&](const LoaderApi &A) { return Text.contains(mentionOf(A)); });
+}
+
+bool isModelNamed(StringRef Name) {
+  std::string Lower = Name.lower();
+  StringRef L(Lower);
+  // Names about a model that do not hold one.
+  for (StringRef Not : {"type", "size", "count", "arch", "version", "desc",
+                        "loaded", "exists", "dir"})
+    if (L.endswith(Not))
+      return false;
+  for (StringRef Word : {"model", "weights", "ckpt", "checkpoint", "gguf",
+                         "onnx", "tflite", "engine", "mmproj", "lora",
+                         "hf_repo", "hf_file", "repo_id"})
+    if (L.contains(Word))
+      return true;
+  return false;
+}
+
+bool isStringAccessor(StringRef Method) {
+  return StringSwitch<bool>(Method)
+      .Cases("c_str", "data", "string", "u8string", "generic_string", true)
+      .Cases("native", "str", "get", true)
+      .Default(false);
+}
+
+} // namespace licit::cfamily
