@@ -63,8 +63,10 @@ std::unique_ptr<CompileCommands> CompileCommands::load(StringRef Dir,
           File, Error, tooling::JSONCommandLineSyntax::AutoDetect);
   if (!DB)
     return nullptr;
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
   return std::unique_ptr<CompileCommands>(
-      new CompileCommands(std::move(DB), std::string(File)));
+      new CompileCommands(std::move(DB), pathRelativeTo(File, Cwd)));
 }
 
 std::unique_ptr<CompileCommands> CompileCommands::find(StringRef Root,
@@ -137,7 +139,7 @@ private:
                    unsigned Depth);
   /// Records the constants reaching \p Use, a loader's argument or a value
   /// given to a field of the table, carried by \p Carrier.
-  void use(const LoaderApi &Api, const Expr *Use, SourceLocation Carrier,
+  void use(const LoaderApi &Api, const Expr *Use, CharSourceRange Carrier,
            Confidence Conf = Confidence::Strong);
   /// The text of \p R in its file, and that file's recorder (null for a
   /// file outside the tree or a range no single file spells).
@@ -152,7 +154,8 @@ private:
   struct LoaderUse {
     const LoaderApi *Api;
     const Expr *Arg;
-    SourceLocation Carrier;
+    /// The callee as written (`torch::jit::load`, `Ort::Session`).
+    CharSourceRange Carrier;
   };
   std::vector<LoaderUse> Uses;
   /// What each variable, field or parameter is given, besides its
@@ -254,7 +257,8 @@ void Walker::run(const MatchFinder::MatchResult &R) {
     const auto *C = cast<CXXConstructExpr>(Call);
     return I < C->getNumArgs() ? C->getArg(I) : nullptr;
   };
-  auto AddUse = [&](const LoaderApi *A, const Expr *Call, SourceLocation At) {
+  auto AddUse = [&](const LoaderApi *A, const Expr *Call,
+                    CharSourceRange At) {
     if (A)
       if (const Expr *E = Arg(Call, A->Arg))
         Uses.push_back({A, E, At});
@@ -262,25 +266,33 @@ void Walker::run(const MatchFinder::MatchResult &R) {
   if (const auto *Call = R.Nodes.getNodeAs<CallExpr>("call")) {
     const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
     const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
-    SourceLocation At = Call->getBeginLoc();
+    // `torch::jit::load` with its qualifier; a method by its name.
+    CharSourceRange At = CharSourceRange::getTokenRange(Call->getBeginLoc());
     if (const auto *M = dyn_cast<MemberExpr>(Callee))
-      At = M->getMemberLoc();
+      At = CharSourceRange::getTokenRange(M->getMemberLoc());
     else if (const auto *D = dyn_cast<DeclRefExpr>(Callee))
-      At = D->getLocation();
+      At = CharSourceRange::getTokenRange(D->getSourceRange());
     AddUse(apiNamed(ApiKind::Call, Fn->getQualifiedNameAsString()), Call, At);
     return;
   }
   if (const auto *C = R.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
     const auto *Class = R.Nodes.getNodeAs<CXXRecordDecl>("class");
+    // What precedes the arguments: the type of a temporary or a `new`,
+    // the variable of a declaration.
+    SourceLocation Paren = C->getParenOrBraceRange().getBegin();
+    CharSourceRange At =
+        Paren.isValid()
+            ? CharSourceRange::getCharRange(C->getBeginLoc(), Paren)
+            : CharSourceRange::getTokenRange(C->getBeginLoc());
     AddUse(apiNamed(ApiKind::Construct, Class->getQualifiedNameAsString()), C,
-           C->getBeginLoc());
+           At);
     return;
   }
   if (const auto *Call = R.Nodes.getNodeAs<CallExpr>("pointer-call")) {
     const auto *F = R.Nodes.getNodeAs<FieldDecl>("pointer");
     const auto *M = cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts());
     AddUse(apiNamed(ApiKind::PointerField, F->getQualifiedNameAsString()), Call,
-           M->getMemberLoc());
+           CharSourceRange::getTokenRange(M->getMemberLoc()));
     return;
   }
   if (const auto *Target = R.Nodes.getNodeAs<ValueDecl>("target")) {
@@ -382,6 +394,14 @@ void Walker::sources(const Expr *E, SmallVectorImpl<const clang::StringLiteral *
       sources(C->getArg(0), Out, Depth);
     return;
   }
+  // A concatenation: the literals it adds (`dir + "/model.onnx"`).
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Plus && Op->getNumArgs() == 2) {
+      sources(Op->getArg(0), Out, Depth);
+      sources(Op->getArg(1), Out, Depth);
+    }
+    return;
+  }
   if (const auto *M = dyn_cast<CXXMemberCallExpr>(E)) {
     if (const CXXMethodDecl *Method = M->getMethodDecl())
       if (Method->getIdentifier() && isStringAccessor(Method->getName()))
@@ -429,7 +449,7 @@ static Optional<std::string> valueOf(const clang::StringLiteral *S) {
   return Out;
 }
 
-void Walker::use(const LoaderApi &Api, const Expr *Use, SourceLocation Carrier,
+void Walker::use(const LoaderApi &Api, const Expr *Use, CharSourceRange Carrier,
                  Confidence Conf) {
   SmallVector<const clang::StringLiteral *, 2> Found;
   sources(Use, Found, 0);
@@ -457,8 +477,13 @@ void Walker::use(const LoaderApi &Api, const Expr *Use, SourceLocation Carrier,
         SM.getSpellingLoc(S->getStrTokenLoc(S->getNumConcatenated() - 1));
     auto [LitRec, LitText] =
         textOf(CharSourceRange::getTokenRange(clang::SourceRange(First, Last)));
-    if (!LitRec)
-      continue;
+    // Defined on the command line (-DMODEL="x") or outside the tree: the
+    // use is where the project writes it.
+    if (!LitRec) {
+      if (!UseRec)
+        continue;
+      std::tie(LitRec, LitText) = std::make_pair(UseRec, UseText);
+    }
     RefSite Site;
     Site.Syntax = Api.Syntax;
     Site.Conf = Conf;
@@ -474,10 +499,9 @@ void Walker::use(const LoaderApi &Api, const Expr *Use, SourceLocation Carrier,
         Site.LiteralSource = &LitRec->source();
     }
     if (Carrier.isValid()) {
-      auto [CarrierRec, CarrierText] =
-          textOf(CharSourceRange::getTokenRange(Carrier, Carrier));
+      auto [CarrierRec, CarrierText] = textOf(Carrier);
       if (CarrierRec == Rec)
-        Site.Carrier = CarrierText;
+        Site.Carrier = CarrierText.rtrim();
     }
     Rec->record(*Value, LitText, Site);
   }
@@ -492,7 +516,7 @@ void Walker::finish() {
       if (const LoaderApi *A =
               apiNamed(ApiKind::Field, D->getQualifiedNameAsString()))
         for (const Expr *V : Values)
-          use(*A, V, SourceLocation());
+          use(*A, V, CharSourceRange());
   // Model-named variables and fields hold a model, loaded here or not.
   static const LoaderApi Unlisted{ApiKind::Field, "",    "",   0,
                                   IdSyntax::Any,  RefAction::Reference, false};
@@ -501,7 +525,7 @@ void Walker::finish() {
         isa<FieldDecl>(D)
             ? apiNamed(ApiKind::Field, D->getQualifiedNameAsString())
             : nullptr;
-    use(A ? *A : Unlisted, Value, D->getLocation(),
+    use(A ? *A : Unlisted, Value, CharSourceRange::getTokenRange(D->getLocation()),
         A ? Confidence::Strong : Confidence::Weak);
   }
 }
@@ -560,7 +584,9 @@ bool parseModelRefs(
   Tool.setPrintErrorMessage(false);
   FirstError Errors;
   Tool.setDiagnosticConsumer(&Errors);
-  tooling::CommandLineArguments Extra = {"-w", "-fno-color-diagnostics"};
+  // No warnings, and none of Clang's own printing ("1 error generated").
+  tooling::CommandLineArguments Extra = {"-w", "-fno-color-diagnostics",
+                                         "-fno-caret-diagnostics"};
   if (sys::fs::is_directory(LICIT_CLANG_RESOURCE_DIR))
     Extra.push_back("-resource-dir=" LICIT_CLANG_RESOURCE_DIR);
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(

@@ -50,7 +50,7 @@ bool isModelNamed(StringRef Name) {
     if (L.endswith(Not))
       return false;
   for (StringRef Word : {"model", "weights", "ckpt", "checkpoint", "gguf",
-                         "onnx", "tflite", "engine", "mmproj", "lora",
+                         "onnx", "tflite", "engine", "mmproj", "lora", "llm",
                          "hf_repo", "hf_file", "repo_id"})
     if (L.contains(Word))
       return true;

@@ -113,16 +113,21 @@ private:
   /// The literal group at \p I (adjacent literals) if it is all of
   /// [I, End).
   Optional<Literal> literalAt(size_t I, size_t End) const;
-  /// The variable [Begin, End) reads, its last name before a string
-  /// accessor (`params.model.c_str()`); empty for anything else.
+  /// The end of [Begin, End) without the string accessors it ends with
+  /// (`.c_str()`).
+  size_t withoutAccessors(size_t Begin, size_t End) const;
+  /// The variable [Begin, End) reads (accessors removed), its last name
+  /// (`params.model`); empty for anything else.
   StringRef nameIn(size_t Begin, size_t End) const;
   void bindings();
   void loaderCalls();
-  /// Whether the tokens ending at \p I spell \p Raw.
-  bool spells(size_t I, StringRef Raw) const;
+  /// Where the tokens ending at \p I that spell \p Raw begin, if they do.
+  Optional<size_t> spells(size_t I, StringRef Raw) const;
   /// The arguments of the call whose '(' or '{' is at \p Open.
   SmallVector<std::pair<size_t, size_t>, 4> arguments(size_t Open) const;
-  void loaderArgument(const LoaderApi &Api, size_t Callee, size_t Begin,
+  /// The model argument [Begin, End) of a call to \p Api spelled
+  /// \p Callee.
+  void loaderArgument(const LoaderApi &Api, StringRef Callee, size_t Begin,
                       size_t End);
   /// The literals \p Name is bound to, following names bound to names.
   void resolve(StringRef Name, SmallVectorImpl<Literal> &Out,
@@ -210,15 +215,19 @@ Optional<Literal> RawReader::literalAt(size_t I, size_t End) const {
   return L;
 }
 
-StringRef RawReader::nameIn(size_t Begin, size_t End) const {
+size_t RawReader::withoutAccessors(size_t Begin, size_t End) const {
   // `x.c_str()`, `x->data()`: the accessor and its empty call.
-  while (End - Begin >= 4 && Toks[End - 1].is(clang::tok::r_paren) &&
+  while (End - Begin >= 5 && Toks[End - 1].is(clang::tok::r_paren) &&
          Toks[End - 2].is(clang::tok::l_paren) &&
          Toks[End - 3].is(clang::tok::raw_identifier) &&
          isStringAccessor(Toks[End - 3].Text) &&
          (Toks[End - 4].is(clang::tok::period) ||
           Toks[End - 4].is(clang::tok::arrow)))
     End -= 4;
+  return End;
+}
+
+StringRef RawReader::nameIn(size_t Begin, size_t End) const {
   // A chain of names: `params.model`, `cfg->paths.weights`, `ns::kModel`.
   if (End == Begin || !Toks[End - 1].is(clang::tok::raw_identifier))
     return StringRef();
@@ -265,13 +274,32 @@ void RawReader::valueOf(size_t Begin, size_t End, SmallVectorImpl<Literal> &Out,
     valueOf(Colon + 1, End, Out, Names);
   }
   for (auto [B, E] : Parts) {
-    // Parentheses around a value: `("x")`.
+    // `(dir + "/x.bin").c_str()`: the accessor, then the parentheses.
+    E = withoutAccessors(B, E);
     while (E - B >= 2 && Toks[B].is(clang::tok::l_paren) &&
-           Toks[E - 1].is(clang::tok::r_paren))
+           exprEnd(B + 1) == E - 1)
       ++B, --E;
-    if (Optional<Literal> L = literalAt(B, E))
-      Out.push_back(std::move(*L));
-    else if (Names)
+    // The literals a concatenation adds (`dir + "/model.onnx"`); a name
+    // is followed only when it is the whole value.
+    SmallVector<std::pair<size_t, size_t>, 2> Operands;
+    int Depth = 0;
+    size_t Start = B;
+    for (size_t I = B; I < E; ++I) {
+      if (Toks[I].is(clang::tok::l_paren) || Toks[I].is(clang::tok::l_square))
+        ++Depth;
+      else if (Toks[I].is(clang::tok::r_paren) ||
+               Toks[I].is(clang::tok::r_square))
+        --Depth;
+      else if (Depth == 0 && Toks[I].is(clang::tok::plus)) {
+        Operands.push_back({Start, I});
+        Start = I + 1;
+      }
+    }
+    Operands.push_back({Start, E});
+    for (auto [OB, OE] : Operands)
+      if (Optional<Literal> L = literalAt(OB, OE))
+        Out.push_back(std::move(*L));
+    if (Names && Operands.size() == 1)
       if (StringRef Name = nameIn(B, E); !Name.empty())
         Names->push_back(Name);
   }
@@ -341,25 +369,26 @@ void RawReader::resolve(StringRef Name, SmallVectorImpl<Literal> &Out,
       resolve(Next, Out, Depth + 1);
 }
 
-bool RawReader::spells(size_t I, StringRef Raw) const {
+Optional<size_t> RawReader::spells(size_t I, StringRef Raw) const {
   bool Member = Raw.consume_front(".");
   SmallVector<StringRef, 4> Parts;
   Raw.split(Parts, "::");
   for (size_t P = Parts.size(); P-- > 0;) {
     if (!Toks[I].isIdent(Parts[P]))
-      return false;
+      return None;
     if (P == 0)
       break;
     if (I < 2 || !Toks[I - 1].is(clang::tok::coloncolon))
-      return false;
+      return None;
     I -= 2;
   }
-  if (!Member)
-    // Not a member of something else: `x.load(` is not `load(`.
-    return I == 0 || (!Toks[I - 1].is(clang::tok::period) &&
-                      !Toks[I - 1].is(clang::tok::arrow));
-  return I > 0 &&
-         (Toks[I - 1].is(clang::tok::period) || Toks[I - 1].is(clang::tok::arrow));
+  bool AfterMember = I > 0 && (Toks[I - 1].is(clang::tok::period) ||
+                               Toks[I - 1].is(clang::tok::arrow));
+  // A method is called on something; a function is not a member of
+  // something else (`x.load(` is not `load(`).
+  if (Member != AfterMember)
+    return None;
+  return I;
 }
 
 SmallVector<std::pair<size_t, size_t>, 4>
@@ -376,7 +405,7 @@ RawReader::arguments(size_t Open) const {
   return Args;
 }
 
-void RawReader::loaderArgument(const LoaderApi &Api, size_t Callee,
+void RawReader::loaderArgument(const LoaderApi &Api, StringRef Callee,
                                size_t Begin, size_t End) {
   SmallVector<Literal, 2> Direct;
   SmallVector<StringRef, 2> Names;
@@ -384,7 +413,7 @@ void RawReader::loaderArgument(const LoaderApi &Api, size_t Callee,
   RefSite Site;
   Site.Syntax = Api.Syntax;
   Site.Action = Api.Action;
-  Site.Carrier = Toks[Callee].Text;
+  Site.Carrier = Callee;
   unsigned Found = 0;
   for (const Literal &L : Direct)
     Found += Refs.record(L.Value, L.Text, Site);
@@ -427,8 +456,11 @@ void RawReader::loaderCalls() {
     if (It == ByName.end())
       continue;
     for (const LoaderApi *Api : It->second) {
-      if (!spells(I, Api->Raw))
+      Optional<size_t> First = spells(I, Api->Raw);
+      if (!First)
         continue;
+      const char *Begin = Toks[*First].Text.begin();
+      StringRef Callee(Begin, Toks[I].Text.end() - Begin);
       // The '(' of the call: `f(`, and for a class `T x(`, `T x{`, `T(`,
       // `make_unique<T>(`.
       size_t Open = I + 1;
@@ -442,7 +474,8 @@ void RawReader::loaderCalls() {
         continue;
       auto Args = arguments(Open);
       if (Api->Arg < Args.size())
-        loaderArgument(*Api, I, Args[Api->Arg].first, Args[Api->Arg].second);
+        loaderArgument(*Api, Callee, Args[Api->Arg].first,
+                       Args[Api->Arg].second);
       break;
     }
   }

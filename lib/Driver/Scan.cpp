@@ -159,11 +159,9 @@ RunInfo Scan::runInfo() const {
                  Files.get(ID).Buffer;
   if (AnyCFamily) {
     const cfamily::CompileCommands *DB = Options.Pipeline.Compile;
-    SmallString<256> Cwd;
-    sys::fs::current_path(Cwd);
     Run.CFamilyMode =
-        DB ? "parsed by Clang with " + pathRelativeTo(DB->path(), Cwd)
-           : "lexed: no compile_commands.json (give its directory with -p)";
+        DB ? ("parsed by Clang with " + DB->path()).str()
+           : "lexed without a compilation database (-p DIR names one)";
   }
   return Run;
 }

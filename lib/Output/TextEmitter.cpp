@@ -295,8 +295,6 @@ void emitSummary(ArrayRef<Diagnostic> Diags, const RunInfo &Run,
   else
     OS << (Found.empty() ? "no findings" : Found + " generated");
   OS << " (" << plural(Run.FilesChecked, "file") << " checked";
-  if (!Run.CFamilyMode.empty())
-    OS << "; C/C++ " << Run.CFamilyMode;
   if (unsigned N = Run.suppressed()) {
     SmallVector<std::string, 3> By;
     if (Run.SuppressedInline)
@@ -313,6 +311,8 @@ void emitSummary(ArrayRef<Diagnostic> Diags, const RunInfo &Run,
     else
       OS << ", " << N << " suppressed: " << join(By, ", ");
   }
+  if (!Run.CFamilyMode.empty())
+    OS << "; C/C++ " << Run.CFamilyMode;
   OS << ").\n";
   // What a second run could do: ruff's "[*] N fixable with --fix".
   unsigned Safe = 0, UnsafeOnly = 0;

@@ -49,7 +49,8 @@ public:
   /// Whether \p File is read through Clang: the database compiles it and
   /// it mentions a loader of the table. The raw lexer reads the others.
   bool parses(const SourceFile &File) const;
-  /// The database's file, for messages.
+  /// The database's file, for messages (relative to the working
+  /// directory when it is under it).
   llvm::StringRef path() const { return Path; }
   const clang::tooling::CompilationDatabase &database() const { return *DB; }
 

@@ -38,7 +38,7 @@ struct RunInfo {
   bool Fixing = false;
   bool UnsafeFixes = false;
   /// How C and C++ files were read, when any were: "parsed by Clang with
-  /// <database>" or "lexed, without a compilation database".
+  /// <database>" or "lexed without a compilation database ...".
   std::string CFamilyMode;
 
   unsigned suppressed() const {
