@@ -29,11 +29,11 @@ StringRef LoaderApi::shortName() const {
 }
 
 /// What a file that uses \p A cannot help spelling: a field's struct, or
-/// the first name of the call ("torch" of "torch::jit::load").
+/// the call as the raw lexer matches it ("torch::jit::load").
 static StringRef mentionOf(const LoaderApi &A) {
   if (A.Kind == ApiKind::Field)
     return A.Name.substr(0, A.Name.rfind("::"));
-  return A.Raw.ltrim('.').take_until([](char C) { return C == ':'; });
+  return A.Raw.ltrim('.');
 }
 
 bool mentionsLoader(StringRef Text) {

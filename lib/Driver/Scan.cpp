@@ -159,9 +159,9 @@ RunInfo Scan::runInfo() const {
                  Files.get(ID).Buffer;
   if (AnyCFamily) {
     const cfamily::CompileCommands *DB = Options.Pipeline.Compile;
-    Run.CFamilyMode =
-        DB ? ("parsed by Clang with " + DB->path()).str()
-           : "lexed without a compilation database (-p DIR names one)";
+    Run.Cxx = DB ? RunInfo::CxxMode::Clang : RunInfo::CxxMode::Lexer;
+    if (DB)
+      Run.CompileCommands = DB->path().str();
   }
   return Run;
 }

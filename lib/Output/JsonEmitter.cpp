@@ -125,6 +125,13 @@ void emitDiagnosticsJson(ArrayRef<Diagnostic> Diags, const SourceFiles &Files,
         J.attribute("policy", Run.SuppressedByPolicy);
         J.attribute("baseline", Run.SuppressedByBaseline);
       });
+      if (Run.Cxx != RunInfo::CxxMode::None)
+        J.attributeObject("cxx", [&] {
+          bool Clang = Run.Cxx == RunInfo::CxxMode::Clang;
+          J.attribute("mode", Clang ? "clang" : "lexer");
+          if (Clang)
+            J.attribute("compileCommands", Run.CompileCommands);
+        });
     });
   });
   OS << "\n";

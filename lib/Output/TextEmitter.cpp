@@ -311,8 +311,10 @@ void emitSummary(ArrayRef<Diagnostic> Diags, const RunInfo &Run,
     else
       OS << ", " << N << " suppressed: " << join(By, ", ");
   }
-  if (!Run.CFamilyMode.empty())
-    OS << "; C/C++ " << Run.CFamilyMode;
+  if (Run.Cxx == RunInfo::CxxMode::Clang)
+    OS << "; C/C++ parsed by Clang with " << Run.CompileCommands;
+  else if (Run.Cxx == RunInfo::CxxMode::Lexer)
+    OS << "; C/C++ lexed without a compilation database (-p DIR names one)";
   OS << ").\n";
   // What a second run could do: ruff's "[*] N fixable with --fix".
   unsigned Safe = 0, UnsafeOnly = 0;

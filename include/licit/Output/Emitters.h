@@ -37,9 +37,11 @@ struct RunInfo {
   /// --fix ran; with --unsafe-fixes or not.
   bool Fixing = false;
   bool UnsafeFixes = false;
-  /// How C and C++ files were read, when any were: "parsed by Clang with
-  /// <database>" or "lexed without a compilation database ...".
-  std::string CFamilyMode;
+  /// How C and C++ files were read, when any were checked: parsed by
+  /// Clang with CompileCommands (a compile_commands.json), or lexed.
+  enum class CxxMode : unsigned char { None, Clang, Lexer };
+  CxxMode Cxx = CxxMode::None;
+  std::string CompileCommands;
 
   unsigned suppressed() const {
     return SuppressedInline + SuppressedByPolicy + SuppressedByBaseline;
