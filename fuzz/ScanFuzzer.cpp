@@ -55,7 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
                                       "/w/package-lock.json",
                                       "/w/Pipfile.lock",
                                       "/w/pixi.lock",
-                                      "/w/pixi.toml"};
+                                      "/w/pixi.toml",
+                                      "/w/main.cpp"};
   StringRef Name = Names[Data[0] % std::size(Names)];
   StringRef Text(reinterpret_cast<const char *>(Data + 1), Size - 1);
   IntrusiveRefCntPtr<vfs::InMemoryFileSystem> FS(new vfs::InMemoryFileSystem);

@@ -533,8 +533,14 @@ void Walker::finish() {
 namespace {
 class Consumer : public ASTConsumer {
 public:
-  Consumer(function_ref<RefRecorder *(StringRef, StringRef)> RecorderFor)
-      : RecorderFor(RecorderFor) {}
+  Consumer(const SourceManager &SM,
+           function_ref<RefRecorder *(StringRef, StringRef)> RecorderFor)
+      : SM(SM), RecorderFor(RecorderFor) {}
+  /// The bodies of system headers' functions hold no call of the project
+  /// (Clang still parses those it must: constexpr, deduced return types).
+  bool shouldSkipFunctionBody(Decl *D) override {
+    return SM.isInSystemHeader(D->getLocation());
+  }
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // A unit with errors is read by the raw lexer instead.
     if (Ctx.getDiagnostics().hasErrorOccurred())
@@ -547,6 +553,7 @@ public:
   }
 
 private:
+  const SourceManager &SM;
   function_ref<RefRecorder *(StringRef, StringRef)> RecorderFor;
 };
 
@@ -554,9 +561,11 @@ class Action : public ASTFrontendAction {
 public:
   Action(function_ref<RefRecorder *(StringRef, StringRef)> RecorderFor)
       : RecorderFor(RecorderFor) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<Consumer>(RecorderFor);
+    // Read before the parser is made: the consumer picks which bodies.
+    CI.getFrontendOpts().SkipFunctionBodies = true;
+    return std::make_unique<Consumer>(CI.getSourceManager(), RecorderFor);
   }
 
 private:
