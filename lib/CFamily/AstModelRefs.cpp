@@ -30,6 +30,7 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -138,9 +139,9 @@ private:
                    SmallVectorImpl<const clang::StringLiteral *> &Out,
                    unsigned Depth);
   /// Records the constants reaching \p Use, a loader's argument or a value
-  /// given to a field of the table, carried by \p Carrier.
-  void use(const LoaderApi &Api, const Expr *Use, CharSourceRange Carrier,
-           Confidence Conf = Confidence::Strong);
+  /// given to a field of the table (\p Api), or (without) a value given to
+  /// a model-named variable, carried by \p Carrier.
+  void use(const LoaderApi *Api, const Expr *Use, CharSourceRange Carrier);
   /// The text of \p R in its file, and that file's recorder (null for a
   /// file outside the tree or a range no single file spells).
   std::pair<RefRecorder *, StringRef> textOf(CharSourceRange R);
@@ -160,7 +161,7 @@ private:
   std::vector<LoaderUse> Uses;
   /// What each variable, field or parameter is given, besides its
   /// declaration's initialiser.
-  DenseMap<const ValueDecl *, SmallVector<const Expr *, 2>> Assigned;
+  MapVector<const ValueDecl *, SmallVector<const Expr *, 2>> Assigned;
   /// The calls of each function in the unit, for its parameters.
   DenseMap<const FunctionDecl *, SmallVector<const Expr *, 2>> Calls;
   /// Model-named variables and fields with a value.
@@ -284,6 +285,11 @@ void Walker::run(const MatchFinder::MatchResult &R) {
         Paren.isValid()
             ? CharSourceRange::getCharRange(C->getBeginLoc(), Paren)
             : CharSourceRange::getTokenRange(C->getBeginLoc());
+    // A member's initialiser names the member, not the class: no carrier.
+    if (!Lexer::getSourceText(At, SM, Ctx.getLangOpts())
+             .rtrim()
+             .endswith(Class->getName()))
+      At = CharSourceRange();
     AddUse(apiNamed(ApiKind::Construct, Class->getQualifiedNameAsString()), C,
            At);
     return;
@@ -449,18 +455,18 @@ static Optional<std::string> valueOf(const clang::StringLiteral *S) {
   return Out;
 }
 
-void Walker::use(const LoaderApi &Api, const Expr *Use, CharSourceRange Carrier,
-                 Confidence Conf) {
+void Walker::use(const LoaderApi *Api, const Expr *Use,
+                 CharSourceRange Carrier) {
   SmallVector<const clang::StringLiteral *, 2> Found;
   sources(Use, Found, 0);
   auto [UseRec, UseText] =
       textOf(CharSourceRange::getTokenRange(Use->getSourceRange()));
-  if (Found.empty() && Api.RunsCode && UseRec) {
+  if (Found.empty() && Api && Api->RunsCode && UseRec) {
     LoadRisk R;
     R.File = UseRec->source().file();
     R.Kind = LoadRiskKind::UnsafeDeserialisation;
     R.Range = UseRec->source().range(UseText);
-    R.Message = ("'" + Api.Name + "' reads a TorchScript archive from a path "
+    R.Message = ("'" + Api->Name + "' reads a TorchScript archive from a path "
                  "chosen at run time, and runs the code the archive holds")
                     .str();
     UseRec->facts().add(std::move(R));
@@ -485,9 +491,10 @@ void Walker::use(const LoaderApi &Api, const Expr *Use, CharSourceRange Carrier,
       std::tie(LitRec, LitText) = std::make_pair(UseRec, UseText);
     }
     RefSite Site;
-    Site.Syntax = Api.Syntax;
-    Site.Conf = Conf;
-    Site.Action = Conf == Confidence::Weak ? RefAction::Reference : Api.Action;
+    if (Api) {
+      Site.Syntax = Api->Syntax;
+      Site.Action = Api->Action;
+    }
     RefRecorder *Rec = LitRec;
     // Used where it is written (`f("x")`, `f(c ? "x" : y)`): one place.
     bool Inside = UseRec == LitRec && LitText.begin() >= UseText.begin() &&
@@ -503,31 +510,30 @@ void Walker::use(const LoaderApi &Api, const Expr *Use, CharSourceRange Carrier,
       if (CarrierRec == Rec)
         Site.Carrier = CarrierText.rtrim();
     }
-    Rec->record(*Value, LitText, Site);
+    if (Api)
+      Rec->record(*Value, LitText, Site);
+    else
+      recordModelNamed(*Rec, *Value, LitText, Site);
   }
 }
 
 void Walker::finish() {
   for (const LoaderUse &U : Uses)
-    use(*U.Api, U.Arg, U.Carrier);
+    use(U.Api, U.Arg, U.Carrier);
   // Values given to the fields of the table (`params.hf_repo = "…"`).
   for (const auto &[D, Values] : Assigned)
     if (isa<FieldDecl>(D))
       if (const LoaderApi *A =
               apiNamed(ApiKind::Field, D->getQualifiedNameAsString()))
         for (const Expr *V : Values)
-          use(*A, V, CharSourceRange());
-  // Model-named variables and fields hold a model, loaded here or not.
-  static const LoaderApi Unlisted{ApiKind::Field, "",    "",   0,
-                                  IdSyntax::Any,  RefAction::Reference, false};
-  for (const auto &[D, Value] : Named) {
-    const LoaderApi *A =
-        isa<FieldDecl>(D)
+          use(A, V, CharSourceRange());
+  // Model-named variables and fields hold a model, loaded here or not (a
+  // field of the table as the table says).
+  for (const auto &[D, Value] : Named)
+    use(isa<FieldDecl>(D)
             ? apiNamed(ApiKind::Field, D->getQualifiedNameAsString())
-            : nullptr;
-    use(A ? *A : Unlisted, Value, CharSourceRange::getTokenRange(D->getLocation()),
-        A ? Confidence::Strong : Confidence::Weak);
-  }
+            : nullptr,
+        Value, CharSourceRange::getTokenRange(D->getLocation()));
 }
 
 namespace {

@@ -57,6 +57,18 @@ bool isModelNamed(StringRef Name) {
   return false;
 }
 
+bool recordModelNamed(RefRecorder &Refs, StringRef Value, StringRef Literal,
+                      RefSite Site) {
+  Site.Action = RefAction::Reference;
+  Site.Syntax = IdSyntax::Weights;
+  Site.Conf = Confidence::Strong;
+  if (Refs.record(Value, Literal, Site))
+    return true;
+  Site.Syntax = IdSyntax::Any;
+  Site.Conf = Confidence::Weak;
+  return Refs.record(Value, Literal, Site);
+}
+
 bool isStringAccessor(StringRef Method) {
   return StringSwitch<bool>(Method)
       .Cases("c_str", "data", "string", "u8string", "generic_string", true)

@@ -347,14 +347,9 @@ void RawReader::bindings() {
     Into.Literals.append(B.Literals.begin(), B.Literals.end());
     Into.Names.append(B.Names.begin(), B.Names.end());
     // A variable named for a model holds one, passed to a loader or not.
-    if (isModelNamed(Name.Text)) {
-      RefSite Site;
-      Site.Syntax = IdSyntax::Any;
-      Site.Conf = Confidence::Weak;
-      Site.Action = RefAction::Reference;
+    if (isModelNamed(Name.Text))
       for (const Literal &L : B.Literals)
-        Refs.record(L.Value, L.Text, Site);
-    }
+        recordModelNamed(Refs, L.Value, L.Text, RefSite());
   }
 }
 

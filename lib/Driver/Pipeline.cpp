@@ -215,8 +215,10 @@ PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
         }
         // Each pass reads in its own order; inventories list a file's
         // references as the file has them.
+        // (A C++ unit's facts are in several files.)
         R.Facts.sort<ModelRef>([](const ModelRef &A, const ModelRef &B) {
-          return A.Range.Begin < B.Range.Begin;
+          return std::make_pair(A.Range.File, A.Range.Begin) <
+                 std::make_pair(B.Range.File, B.Range.Begin);
         });
       });
     Pool.wait();

@@ -77,6 +77,10 @@ TEST(RawModelRefsTest, NamesTheFileBinds) {
 TEST(RawModelRefsTest, ModelNamedVariables) {
   EXPECT_EQ(lex("static const std::string kModelPath = \"yolov8n.onnx\";").IDs,
             Ids{"yolov8n.onnx"});
+  // The name says a model: a ".bin" is weights, "org/name" a hub id.
+  EXPECT_EQ(lex("std::string model = \"m/acme.bin\";").IDs, Ids{"acme.bin"});
+  EXPECT_EQ(lex("const char *hf_repo = \"acme/tiny-GGUF\";").IDs,
+            Ids{"acme/tiny-GGUF"});
   // Not model-shaped, and not model-named.
   EXPECT_EQ(lex("std::string model_type = \"a.gguf\";").IDs, Ids{});
   EXPECT_EQ(lex("std::string model = \"hello world\";").IDs, Ids{});

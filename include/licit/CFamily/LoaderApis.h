@@ -16,6 +16,7 @@
 
 #include "licit/Facts/ModelIds.h"
 #include "licit/Facts/ModelRef.h"
+#include "licit/Facts/RefRecorder.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -58,6 +59,13 @@ bool mentionsLoader(llvm::StringRef Text);
 /// Whether a variable or field named \p Name holds a model by its name
 /// ("model_path", "kModelFile", "hf_repo", "whisper_weights").
 bool isModelNamed(llvm::StringRef Name);
+
+/// Records \p Value (written as \p Literal), held by a model-named
+/// variable, as \p Site says: a weights file (".bin" too) or hub id, as
+/// such a name's value is; else any model the knowledge base knows or its
+/// shape shows. \returns whether it names a model.
+bool recordModelNamed(RefRecorder &Refs, llvm::StringRef Value,
+                      llvm::StringRef Literal, RefSite Site);
 
 /// The methods that give a string's characters or a path's string
 /// ("c_str", "data", "string"): the value flows through them unchanged.
