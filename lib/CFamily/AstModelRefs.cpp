@@ -591,6 +591,31 @@ private:
 };
 } // namespace
 
+/// The command without what would run code or change this process: a
+/// compiler plugin (-fplugin=, -fpass-plugin=, -Xclang -load), LLVM
+/// options (-mllvm, which set process-wide state), a raw -cc1 command
+/// (only a driver command is accepted: none is then left).
+static tooling::CommandLineArguments
+withoutUnsafeArguments(const tooling::CommandLineArguments &Args,
+                       StringRef File) {
+  tooling::CommandLineArguments Out;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    StringRef A = Args[I];
+    if (A == "-cc1" || A == "-cc1as")
+      return {};
+    if (A == "-Xclang" || A == "-mllvm" || A == "-load" || A == "-plugin" ||
+        A == "-add-plugin" || A == "-load-pass-plugin") {
+      ++I; // and its value
+      continue;
+    }
+    if (A.startswith("-fplugin") || A.startswith("-fpass-plugin") ||
+        A.startswith("-Xclang=") || A.startswith("-mllvm="))
+      continue;
+    Out.push_back(Args[I]);
+  }
+  return Out;
+}
+
 bool parseModelRefs(
     const CompileCommands &DB, StringRef AbsPath,
     function_ref<RefRecorder *(StringRef, StringRef)> RecorderFor,
@@ -604,6 +629,7 @@ bool parseModelRefs(
                                          "-fno-caret-diagnostics"};
   if (sys::fs::is_directory(LICIT_CLANG_RESOURCE_DIR))
     Extra.push_back("-resource-dir=" LICIT_CLANG_RESOURCE_DIR);
+  Tool.appendArgumentsAdjuster(withoutUnsafeArguments);
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       Extra, tooling::ArgumentInsertPosition::END));
   Factory F(RecorderFor);

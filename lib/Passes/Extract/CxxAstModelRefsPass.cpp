@@ -43,13 +43,18 @@ void CxxAstModelRefsPass::run(const SourceFile &File, const PassContext &Ctx,
   Recorders.clear();
   if (Parsed)
     return;
+  // Clang's message is quoted when its error is in the tree: one in a file
+  // outside it (a header the command names) could quote that file.
   FileID At = Ctx.Files.find(Failure.File);
+  std::string Why = At || Failure.File.empty()
+                        ? Failure.Message
+                        : "an error in a file outside the checked tree";
   Diags.report(RuleID::InputNotCompiled,
                At == File.ID ? SourceRange{At, Failure.Offset, Failure.Offset}
                              : SourceRange::wholeFile(File.ID),
                "'" + sys::path::filename(File.Path) +
                    "' does not compile with its command in " +
-                   Ctx.Compile->path() + " (" + Failure.Message +
+                   Ctx.Compile->path() + " (" + Why +
                    "); read without preprocessing instead");
   SourceText Source(File.ID, File.text());
   RefRecorder Refs(Source, Ctx.knowledgeFor(File.ID), Facts);
