@@ -41,7 +41,7 @@ using namespace clang::ast_matchers;
 
 namespace licit::cfamily {
 
-//===-- The compilation database ------------------------------------------===//
+//===-- The compilation database ----------------------------------------===//
 
 CompileCommands::CompileCommands(
     std::unique_ptr<tooling::CompilationDatabase> DB, std::string Path)
@@ -92,7 +92,7 @@ bool CompileCommands::parses(const SourceFile &File) const {
   return compiles(File.AbsPath) && mentionsLoader(File.text());
 }
 
-//===-- The AST walk --------------------------------------------------------===//
+//===-- The AST walk ------------------------------------------------------===//
 
 namespace {
 /// Records the first error Clang reports, and prints nothing.
@@ -133,7 +133,8 @@ public:
 
 private:
   /// The constants \p E can evaluate to, followed \p Depth steps.
-  void sources(const Expr *E, SmallVectorImpl<const clang::StringLiteral *> &Out,
+  void sources(const Expr *E,
+               SmallVectorImpl<const clang::StringLiteral *> &Out,
                unsigned Depth);
   void declSources(const ValueDecl *D,
                    SmallVectorImpl<const clang::StringLiteral *> &Out,
@@ -176,9 +177,9 @@ const LoaderApi *Walker::apiNamed(ApiKind Kind, StringRef Qualified) const {
       continue;
     StringRef Name = A.Name;
     // "::f" is f at global scope; "a::b" matches any scope ending so.
-    if (Name.consume_front("::") ? Qualified == Name
-                                 : Qualified == Name ||
-                                       Qualified.endswith(("::" + Name).str()))
+    if (Name.consume_front("::")
+            ? Qualified == Name
+            : Qualified == Name || Qualified.endswith(("::" + Name).str()))
       return &A;
   }
   return nullptr;
@@ -225,7 +226,8 @@ void Walker::addMatchers(MatchFinder &Finder) {
       expr(anyOf(declRefExpr(to(varDecl().bind("target"))),
                  memberExpr(member(fieldDecl().bind("target"))))));
   Finder.addMatcher(binaryOperator(InUserCode, isAssignmentOperator(),
-                                   hasLHS(Target), hasRHS(expr().bind("value"))),
+                                   hasLHS(Target),
+                                   hasRHS(expr().bind("value"))),
                     this);
   Finder.addMatcher(cxxOperatorCallExpr(InUserCode,
                                         hasOverloadedOperatorName("="),
@@ -238,17 +240,18 @@ void Walker::addMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
       varDecl(InUserCode, hasInitializer(expr().bind("init"))).bind("decl"),
       this);
-  Finder.addMatcher(fieldDecl(InUserCode, hasInClassInitializer(
-                                              expr().bind("init")))
-                        .bind("decl"),
-                    this);
+  Finder.addMatcher(
+      fieldDecl(InUserCode, hasInClassInitializer(expr().bind("init")))
+          .bind("decl"),
+      this);
   Finder.addMatcher(
       callExpr(InUserCode, callee(functionDecl().bind("callee"))).bind("any"),
       this);
-  Finder.addMatcher(cxxConstructExpr(InUserCode,
-                                     hasDeclaration(functionDecl().bind("callee")))
-                        .bind("any"),
-                    this);
+  Finder.addMatcher(
+      cxxConstructExpr(InUserCode,
+                       hasDeclaration(functionDecl().bind("callee")))
+          .bind("any"),
+      this);
 }
 
 void Walker::run(const MatchFinder::MatchResult &R) {
@@ -258,8 +261,7 @@ void Walker::run(const MatchFinder::MatchResult &R) {
     const auto *C = cast<CXXConstructExpr>(Call);
     return I < C->getNumArgs() ? C->getArg(I) : nullptr;
   };
-  auto AddUse = [&](const LoaderApi *A, const Expr *Call,
-                    CharSourceRange At) {
+  auto AddUse = [&](const LoaderApi *A, const Expr *Call, CharSourceRange At) {
     if (A)
       if (const Expr *E = Arg(Call, A->Arg))
         Uses.push_back({A, E, At});
@@ -282,9 +284,8 @@ void Walker::run(const MatchFinder::MatchResult &R) {
     // the variable of a declaration.
     SourceLocation Paren = C->getParenOrBraceRange().getBegin();
     CharSourceRange At =
-        Paren.isValid()
-            ? CharSourceRange::getCharRange(C->getBeginLoc(), Paren)
-            : CharSourceRange::getTokenRange(C->getBeginLoc());
+        Paren.isValid() ? CharSourceRange::getCharRange(C->getBeginLoc(), Paren)
+                        : CharSourceRange::getTokenRange(C->getBeginLoc());
     // A member's initialiser names the member, not the class: no carrier.
     if (!Lexer::getSourceText(At, SM, Ctx.getLangOpts())
              .rtrim()
@@ -335,10 +336,8 @@ void Walker::declSources(const ValueDecl *D,
           const Expr *A = nullptr;
           if (const auto *C = dyn_cast<CallExpr>(Call)) {
             // A member call through an operator has the object first.
-            unsigned Shift = isa<CXXOperatorCallExpr>(C) &&
-                                     isa<CXXMethodDecl>(Fn)
-                                 ? 1
-                                 : 0;
+            unsigned Shift =
+                isa<CXXOperatorCallExpr>(C) && isa<CXXMethodDecl>(Fn) ? 1 : 0;
             if (Index + Shift < C->getNumArgs())
               A = C->getArg(Index + Shift);
           } else if (const auto *C = dyn_cast<CXXConstructExpr>(Call)) {
@@ -363,7 +362,8 @@ void Walker::declSources(const ValueDecl *D,
   Visiting.erase(D);
 }
 
-void Walker::sources(const Expr *E, SmallVectorImpl<const clang::StringLiteral *> &Out,
+void Walker::sources(const Expr *E,
+                     SmallVectorImpl<const clang::StringLiteral *> &Out,
                      unsigned Depth) {
   if (!E || Depth > 8)
     return;
@@ -421,8 +421,7 @@ void Walker::sources(const Expr *E, SmallVectorImpl<const clang::StringLiteral *
 }
 
 std::pair<RefRecorder *, StringRef> Walker::textOf(CharSourceRange R) {
-  CharSourceRange File =
-      Lexer::makeFileCharRange(R, SM, Ctx.getLangOpts());
+  CharSourceRange File = Lexer::makeFileCharRange(R, SM, Ctx.getLangOpts());
   if (File.isInvalid())
     return {nullptr, StringRef()};
   auto [FID, Begin] = SM.getDecomposedLoc(File.getBegin());
@@ -466,7 +465,8 @@ void Walker::use(const LoaderApi *Api, const Expr *Use,
     R.File = UseRec->source().file();
     R.Kind = LoadRiskKind::UnsafeDeserialisation;
     R.Range = UseRec->source().range(UseText);
-    R.Message = ("'" + Api->Name + "' reads a TorchScript archive from a path "
+    R.Message = ("'" + Api->Name +
+                 "' reads a TorchScript archive from a path "
                  "chosen at run time, and runs the code the archive holds")
                     .str();
     UseRec->facts().add(std::move(R));

@@ -16,8 +16,8 @@ namespace licit::cfamily {
 
 static const LoaderApi Apis[] = {
 #define LICIT_CXX_API(Kind, Name, Raw, Arg, Syntax, Action, RunsCode)          \
-  {ApiKind::Kind,     Name,              Raw,     Arg,                         \
-   IdSyntax::Syntax,  RefAction::Action, RunsCode},
+  {ApiKind::Kind,     Name,    Raw, Arg, IdSyntax::Syntax,                     \
+   RefAction::Action, RunsCode},
 #include "LoaderApis.def"
 };
 
@@ -37,8 +37,8 @@ static StringRef mentionOf(const LoaderApi &A) {
 }
 
 bool mentionsLoader(StringRef Text) {
-  return any_of(Apis,
-                [&](const LoaderApi &A) { return Text.contains(mentionOf(A)); });
+  return any_of(
+      Apis, [&](const LoaderApi &A) { return Text.contains(mentionOf(A)); });
 }
 
 bool isModelNamed(StringRef Name) {
@@ -49,9 +49,9 @@ bool isModelNamed(StringRef Name) {
                         "loaded", "exists", "dir"})
     if (L.endswith(Not))
       return false;
-  for (StringRef Word : {"model", "weights", "ckpt", "checkpoint", "gguf",
-                         "onnx", "tflite", "engine", "mmproj", "lora", "llm",
-                         "hf_repo", "hf_file", "repo_id"})
+  for (StringRef Word :
+       {"model", "weights", "ckpt", "checkpoint", "gguf", "onnx", "tflite",
+        "engine", "mmproj", "lora", "llm", "hf_repo", "hf_file", "repo_id"})
     if (L.contains(Word))
       return true;
   return false;

@@ -49,8 +49,8 @@ struct Literal {
 bool decode(StringRef Spelled, std::string &Out) {
   // Prefixes: L, u, U, u8, then R for raw.
   StringRef S = Spelled;
-  S = S.drop_while([](char C) { return C == 'L' || C == 'u' || C == 'U' ||
-                                       C == '8'; });
+  S = S.drop_while(
+      [](char C) { return C == 'L' || C == 'u' || C == 'U' || C == '8'; });
   if (S.consume_front("R\"")) {
     size_t Open = S.find('(');
     if (Open == StringRef::npos)
@@ -165,8 +165,8 @@ void RawReader::lex() {
     unsigned Offset = T.getLocation().getRawEncoding() - 1;
     if (Offset + T.getLength() > Text.size())
       break;
-    Toks.push_back({T.getKind(), Text.substr(Offset, T.getLength()),
-                    T.isAtStartOfLine()});
+    Toks.push_back(
+        {T.getKind(), Text.substr(Offset, T.getLength()), T.isAtStartOfLine()});
   }
 }
 
@@ -245,7 +245,7 @@ void RawReader::valueOf(size_t Begin, size_t End, SmallVectorImpl<Literal> &Out,
   SmallVector<std::pair<size_t, size_t>, 2> Parts;
   size_t Question = End;
   int Depth = 0;
-  for (size_t I = Begin; I < End && Question == End; ++I) {
+  for (size_t I = Begin; I < End && Question == End; ++I)
     if (Toks[I].is(clang::tok::l_paren) || Toks[I].is(clang::tok::l_square))
       ++Depth;
     else if (Toks[I].is(clang::tok::r_paren) ||
@@ -253,7 +253,6 @@ void RawReader::valueOf(size_t Begin, size_t End, SmallVectorImpl<Literal> &Out,
       --Depth;
     else if (Depth == 0 && Toks[I].is(clang::tok::question))
       Question = I;
-  }
   if (Question == End) {
     Parts.push_back({Begin, End});
   } else {
@@ -426,7 +425,8 @@ void RawReader::loaderArgument(const LoaderApi &Api, StringRef Callee,
     R.File = Source.file();
     R.Kind = LoadRiskKind::UnsafeDeserialisation;
     R.Range = Source.range(StringRef(First, Toks[End - 1].Text.end() - First));
-    R.Message = ("'" + Api.Name + "' reads a TorchScript archive from a path "
+    R.Message = ("'" + Api.Name +
+                 "' reads a TorchScript archive from a path "
                  "chosen at run time, and runs the code the archive holds")
                     .str();
     Refs.facts().add(std::move(R));
@@ -442,8 +442,8 @@ void RawReader::loaderCalls() {
         Map[Api.Raw.substr(Api.Raw.find_last_of(":.") + 1)].push_back(&Api);
     return Map;
   }();
-      // The '(' of the call: `f(`, and for a class `T x(`, `T{`,
-      // `make_unique<T>(`.
+  // The '(' of the call: `f(`, and for a class `T x(`, `T{`,
+  // `make_unique<T>(`.
   for (size_t I = 0; I + 1 < Toks.size(); ++I) {
     if (!Toks[I].is(clang::tok::raw_identifier))
       continue;

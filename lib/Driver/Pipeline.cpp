@@ -149,8 +149,7 @@ static DenseSet<FileID> mergeModelRefs(FactStore &Facts) {
     if (!R.DefinedAt.hasFile() && R.Role == RefRole::Use &&
         Reached.count({R.Range.File, R.Range.Begin}))
       return true;
-    return !Seen
-                .insert({R.Range.File, R.Range.Begin, R.DefinedAt.File,
+    return !Seen.insert({R.Range.File, R.Range.Begin, R.DefinedAt.File,
                          R.DefinedAt.Begin, R.ID})
                 .second;
   });

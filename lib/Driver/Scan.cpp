@@ -155,8 +155,8 @@ RunInfo Scan::runInfo() const {
   const SourceFiles &Files = WS.files();
   bool AnyCFamily = false;
   for (unsigned ID = 1; ID <= Files.size() && !AnyCFamily; ++ID)
-    AnyCFamily = Files.get(ID).Kinds.contains(FileKind::CFamily) &&
-                 Files.get(ID).Buffer;
+    AnyCFamily =
+        Files.get(ID).Kinds.contains(FileKind::CFamily) && Files.get(ID).Buffer;
   if (AnyCFamily) {
     const cfamily::CompileCommands *DB = Options.Pipeline.Compile;
     Run.Cxx = DB ? RunInfo::CxxMode::Clang : RunInfo::CxxMode::Lexer;

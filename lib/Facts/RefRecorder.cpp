@@ -57,8 +57,8 @@ bool RefRecorder::record(StringRef Value, StringRef Literal,
   size_t At = Literal.find(Value);
   if (At != StringRef::npos && Parsed->Offset != std::string::npos &&
       Value.substr(Parsed->Offset).startswith(Parsed->ID)) {
-    Ref.IDRange = LiteralIn.range(
-        Literal.substr(At + Parsed->Offset, Parsed->ID.size()));
+    Ref.IDRange =
+        LiteralIn.range(Literal.substr(At + Parsed->Offset, Parsed->ID.size()));
   }
   Ref.IDEscaping = LiteralIn.escaping();
   Ref.ReplaceSafety = Parsed->InUrl || Role == RefRole::Mention

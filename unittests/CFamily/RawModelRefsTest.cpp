@@ -70,8 +70,7 @@ TEST(RawModelRefsTest, NamesTheFileBinds) {
                 .IDs,
             Ids{"b.gguf"});
   // A cycle of names ends.
-  EXPECT_EQ(lex("a = b; b = a; llama_model_load_from_file(a, p);").IDs,
-            Ids{});
+  EXPECT_EQ(lex("a = b; b = a; llama_model_load_from_file(a, p);").IDs, Ids{});
 }
 
 TEST(RawModelRefsTest, ModelNamedVariables) {

@@ -75,12 +75,11 @@ struct ParseFailure {
 /// the recorder of a file in the tree by absolute path (null for a file
 /// outside it), its text as Clang read it. \returns false, with
 /// \p Failure set, when Clang reports an error: nothing is recorded then.
-bool parseModelRefs(
-    const CompileCommands &DB, llvm::StringRef AbsPath,
-    llvm::function_ref<RefRecorder *(llvm::StringRef AbsPath,
-                                     llvm::StringRef Text)>
-        RecorderFor,
-    ParseFailure &Failure);
+bool parseModelRefs(const CompileCommands &DB, llvm::StringRef AbsPath,
+                    llvm::function_ref<RefRecorder *(llvm::StringRef AbsPath,
+                                                     llvm::StringRef Text)>
+                        RecorderFor,
+                    ParseFailure &Failure);
 
 } // namespace licit::cfamily
 
