@@ -57,11 +57,12 @@ protected:
                                    "\"events\": [{\"introduced\": \"1.0.0\"}, "
                                    "{\"limit\": \"1.38.0\"}]}]"));
     // A hostile record: events whose versions do not read, among others.
-    add("GHSA-0009", record("GHSA-0009", "PyPI", "torch",
-                            "\"ranges\": [{\"type\": \"ECOSYSTEM\", "
-                            "\"events\": [{\"introduced\": \"nightly\"}, "
-                            "{\"fixed\": \"3.0\"}, {\"introduced\": \"2.9\"}, "
-                            "{\"fixed\": \"x.y\"}, {\"fixed\": \"latest\"}]}]"));
+    add("GHSA-0009",
+        record("GHSA-0009", "PyPI", "torch",
+               "\"ranges\": [{\"type\": \"ECOSYSTEM\", "
+               "\"events\": [{\"introduced\": \"nightly\"}, "
+               "{\"fixed\": \"3.0\"}, {\"introduced\": \"2.9\"}, "
+               "{\"fixed\": \"x.y\"}, {\"fixed\": \"latest\"}]}]"));
     FS->addFile("/osv/broken.json", 0, MemoryBuffer::getMemBuffer("{\"id\":"));
     FS->addFile("/osv/notes.txt", 0, MemoryBuffer::getMemBuffer("not json"));
   }
@@ -109,8 +110,7 @@ TEST_F(AdvisoriesTest, RangesAndVersions) {
             "GHSA-0001>2.6.0");
   EXPECT_EQ(affecting(Db, Ecosystem::PyPI, "torch", "2.6.0"), "");
   // Unreadable events are left out; the readable ones still apply.
-  EXPECT_EQ(affecting(Db, Ecosystem::PyPI, "torch", "2.9.1"),
-            "GHSA-0009>3.0");
+  EXPECT_EQ(affecting(Db, Ecosystem::PyPI, "torch", "2.9.1"), "GHSA-0009>3.0");
   EXPECT_EQ(affecting(Db, Ecosystem::PyPI, "torch", "2.6.0rc1"),
             "GHSA-0001>2.6.0");
   EXPECT_EQ(affecting(Db, Ecosystem::PyPI, "transformers", "4.31"),
