@@ -577,8 +577,8 @@ void LicenceTermsPass::run(FactStore &Facts, const PassContext &Ctx,
         continue;
       }
       auto [It, New] = ByLiteral.try_emplace(
-          std::make_tuple(Ref.File, Ref.DefinedAt.Begin, StringRef(Ref.ID),
-                          StringRef(Ref.Revision)),
+          std::make_tuple(Ref.DefinedAt.File, Ref.DefinedAt.Begin,
+                          StringRef(Ref.ID), StringRef(Ref.Revision)),
           Groups.size());
       if (New)
         Groups.push_back({&R, {}});
