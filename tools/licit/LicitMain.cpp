@@ -284,14 +284,13 @@ int main(int argc, char **argv) {
   cl::Option *Color = cl::getRegisteredOptions()["color"];
   Color->setDescription("Colour the output: --color=auto|always|never "
                         "(default auto; NO_COLOR turns it off)");
-  Color->Categories.clear();
-  Color->addCategory(LicitCategory);
+  Color->Categories.assign({&LicitCategory});
   // So does LLVM's --time-passes (llvm::TimePassesIsEnabled), linked in
   // with Clang: licit reports its own passes through it.
   cl::Option *TimePasses = cl::getRegisteredOptions()["time-passes"];
   TimePasses->setDescription("Report the time each pass took");
-  TimePasses->Categories.clear();
-  TimePasses->addCategory(LicitCategory);
+  TimePasses->setHiddenFlag(cl::NotHidden);
+  TimePasses->Categories.assign({&LicitCategory});
   cl::HideUnrelatedOptions(LicitCategory);
   cl::SetVersionPrinter(printVersion);
   if (!cl::ParseCommandLineOptions(
