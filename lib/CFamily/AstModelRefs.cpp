@@ -617,10 +617,12 @@ withoutUnsafeArguments(const tooling::CommandLineArguments &Args,
 }
 
 bool parseModelRefs(
-    const CompileCommands &DB, StringRef AbsPath,
+    const CompileCommands &DB, StringRef AbsPath, StringRef Text,
     function_ref<RefRecorder *(StringRef, StringRef)> RecorderFor,
     ParseFailure &Failure) {
   tooling::ClangTool Tool(DB.database(), {AbsPath.str()});
+  // The unit as licit read it (an editor's buffer may not be saved).
+  Tool.mapVirtualFile(AbsPath, Text);
   Tool.setPrintErrorMessage(false);
   FirstError Errors;
   Tool.setDiagnosticConsumer(&Errors);

@@ -69,13 +69,14 @@ struct ParseFailure {
   std::string Message;
 };
 
-/// Parses the translation unit of the file at \p AbsPath with its command
-/// from \p DB and records what flows into the table's loaders, wherever
-/// the file and the headers it includes write it. \p RecorderFor gives
-/// the recorder of a file in the tree by absolute path (null for a file
-/// outside it), its text as Clang read it. \returns false, with
-/// \p Failure set, when Clang reports an error: nothing is recorded then.
+/// Parses the translation unit of the file at \p AbsPath, whose text is
+/// \p Text, with its command from \p DB and records what flows into the table's
+/// loaders, wherever the file and the headers it includes write it. \p
+/// RecorderFor gives the recorder of a file in the tree by absolute path (null
+/// for a file outside it), its text as Clang read it. \returns false, with \p
+/// Failure set, when Clang reports an error: nothing is recorded then.
 bool parseModelRefs(const CompileCommands &DB, llvm::StringRef AbsPath,
+                    llvm::StringRef Text,
                     llvm::function_ref<RefRecorder *(llvm::StringRef AbsPath,
                                                      llvm::StringRef Text)>
                         RecorderFor,

@@ -38,8 +38,8 @@ void CxxAstModelRefsPass::run(const SourceFile &File, const PassContext &Ctx,
     return &R->Refs;
   };
   cfamily::ParseFailure Failure;
-  bool Parsed =
-      cfamily::parseModelRefs(*Ctx.Compile, File.AbsPath, RecorderFor, Failure);
+  bool Parsed = cfamily::parseModelRefs(*Ctx.Compile, File.AbsPath, File.text(),
+                                        RecorderFor, Failure);
   Recorders.clear();
   if (Parsed)
     return;
