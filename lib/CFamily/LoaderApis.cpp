@@ -37,8 +37,13 @@ static StringRef mentionOf(const LoaderApi &A) {
 }
 
 bool mentionsLoader(StringRef Text) {
+  static const StringRef WeightsEnds[] = {
+      ".gguf\"", ".onnx\"", ".tflite\"", ".safetensors\"",
+      ".pt\"",   ".pth\"",  ".engine\""};
   return any_of(
-      Apis, [&](const LoaderApi &A) { return Text.contains(mentionOf(A)); });
+             Apis,
+             [&](const LoaderApi &A) { return Text.contains(mentionOf(A)); }) ||
+         any_of(WeightsEnds, [&](StringRef End) { return Text.contains(End); });
 }
 
 bool isModelNamed(StringRef Name) {

@@ -112,7 +112,9 @@ TEST(LoaderApisTest, Table) {
   }
   EXPECT_TRUE(mentionsLoader("x = whisper_init_from_file(p)"));
   EXPECT_TRUE(mentionsLoader("common_params params;"));
+  EXPECT_TRUE(mentionsLoader("Detector d(\"yolov8n.onnx\");"));
   EXPECT_FALSE(mentionsLoader("int main() { return 0; }"));
+  EXPECT_FALSE(mentionsLoader("puts(\"see model.onnx for details\");"));
   EXPECT_TRUE(isModelNamed("kModelFile"));
   EXPECT_TRUE(isModelNamed("hf_repo"));
   EXPECT_FALSE(isModelNamed("model_dir"));

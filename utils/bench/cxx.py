@@ -62,7 +62,8 @@ LOADERS = [
 
 def unit(i, rng, loads):
     lines = [f"#include {h}" for h in INCLUDES] + ['#include "app.h"', ""]
-    lines.append(f'#define DEFAULT_MODEL "models/model-{i}.gguf"')
+    if loads:
+        lines.append(f'#define DEFAULT_MODEL "models/model-{i}.gguf"')
     for f in range(40):
         lines += [
             f"static std::vector<float> step_{f}(const std::vector<float> &x) {{",
@@ -141,9 +142,10 @@ def main():
         for path in files:
             with open(path, errors="replace") as f:
                 text = f.read()
+            # licit's test (mentionsLoader), for the loaders used here.
             parsed += any(n in text for n in (
                 "llama_model_load_from_file", "whisper_init_from_file",
-                "Ort::Session", "torch::jit::load"))
+                "Ort::Session", "torch::jit::load", '.gguf"', '.onnx"'))
         licit = [os.path.abspath(args.licit), "models", "--color=never"]
         os.environ["LICIT_NO_DEFAULT_POLICY"] = "1"
         rg = ["rg", "--no-config", "-c",

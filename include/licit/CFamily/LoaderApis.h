@@ -52,8 +52,10 @@ struct LoaderApi {
 /// Every API of the table, in its order.
 llvm::ArrayRef<LoaderApi> loaderApis();
 
-/// Whether \p Text mentions a loader of the table by name: the cheap test
-/// before a translation unit is parsed.
+/// Whether \p Text mentions a loader of the table by name, or quotes a
+/// weights file's name (`"yolov8n.onnx"`, which a class of the project may
+/// hand to a loader in a header): the cheap test before a translation unit
+/// is parsed.
 bool mentionsLoader(llvm::StringRef Text);
 
 /// Whether a variable or field named \p Name holds a model by its name
