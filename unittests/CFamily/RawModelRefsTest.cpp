@@ -48,6 +48,12 @@ TEST(RawModelRefsTest, LiteralsOfLoaderArguments) {
   EXPECT_EQ(lex("torch::jit::load(\"traced/\" \"c.pt\");").IDs, Ids{"c.pt"});
   EXPECT_EQ(lex("auto s = Ort::Session(env, R\"(d.onnx)\", o);").IDs,
             Ids{"d.onnx"});
+  EXPECT_EQ(lex("auto m = TfLiteModelCreateFromFile(\"e.tflite\");").IDs,
+            Ids{"e.tflite"});
+  EXPECT_EQ(
+      lex("auto m = tflite::FlatBufferModel::BuildFromFile(\"f.tflite\");")
+          .IDs,
+      Ids{"f.tflite"});
 }
 
 TEST(RawModelRefsTest, SpellingsMustMatch) {
