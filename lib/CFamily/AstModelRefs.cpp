@@ -168,6 +168,9 @@ private:
   /// Model-named variables and fields with a value.
   std::vector<std::pair<const ValueDecl *, const Expr *>> Named;
   SmallPtrSet<const ValueDecl *, 16> Visiting;
+  /// The literals each declaration was found to hold.
+  DenseMap<const ValueDecl *, SmallVector<const clang::StringLiteral *, 2>>
+      Reaching;
 };
 } // namespace
 
@@ -321,8 +324,17 @@ void Walker::run(const MatchFinder::MatchResult &R) {
 void Walker::declSources(const ValueDecl *D,
                          SmallVectorImpl<const clang::StringLiteral *> &Out,
                          unsigned Depth) {
+  // Each declaration is followed once per unit: many calls of a function
+  // whose arguments are variables with many assignments would otherwise
+  // multiply the walk.
+  auto Known = Reaching.find(D);
+  if (Known != Reaching.end()) {
+    Out.append(Known->second.begin(), Known->second.end());
+    return;
+  }
   if (!Visiting.insert(D).second)
     return;
+  size_t Before = Out.size();
   if (const auto *P = dyn_cast<ParmVarDecl>(D)) {
     if (P->hasDefaultArg() && !P->hasUninstantiatedDefaultArg() &&
         !P->hasUnparsedDefaultArg())
@@ -360,6 +372,7 @@ void Walker::declSources(const ValueDecl *D,
     for (const Expr *Value : It->second)
       sources(Value, Out, Depth);
   Visiting.erase(D);
+  Reaching[D].assign(Out.begin() + Before, Out.end());
 }
 
 void Walker::sources(const Expr *E,
