@@ -606,8 +606,10 @@ private:
 
 /// The command without what would run code or change this process: a
 /// compiler plugin (-fplugin=, -fpass-plugin=, -Xclang -load), LLVM
-/// options (-mllvm, which set process-wide state), a raw -cc1 command
-/// (only a driver command is accepted: none is then left).
+/// options (-mllvm, which set process-wide state), a precompiled header
+/// (-Xclang -include-pch: built by another compiler; the header it was made
+/// from stays included), a raw -cc1 command (only a driver command is
+/// accepted: none is then left).
 static tooling::CommandLineArguments
 withoutUnsafeArguments(const tooling::CommandLineArguments &Args,
                        StringRef File) {
@@ -616,14 +618,23 @@ withoutUnsafeArguments(const tooling::CommandLineArguments &Args,
     StringRef A = Args[I];
     if (A == "-cc1" || A == "-cc1as")
       return {};
-    if (A == "-Xclang" || A == "-mllvm" || A == "-load" || A == "-plugin" ||
-        A == "-add-plugin" || A == "-load-pass-plugin") {
+    if (A == "-mllvm") {
       ++I; // and its value
       continue;
     }
     if (A.startswith("-fplugin") || A.startswith("-fpass-plugin") ||
-        A.startswith("-Xclang=") || A.startswith("-mllvm="))
+        A.startswith("-mllvm="))
       continue;
+    if (A == "-Xclang" && I + 1 < Args.size()) {
+      StringRef V = Args[I + 1];
+      if (V == "-load" || V == "-plugin" || V == "-add-plugin" ||
+          V == "-load-pass-plugin" || V == "-include-pch" ||
+          V.startswith("-plugin-arg-")) {
+        // The option, and its value in the next -Xclang pair.
+        I += I + 3 < Args.size() && Args[I + 2] == "-Xclang" ? 3 : 1;
+        continue;
+      }
+    }
     Out.push_back(Args[I]);
   }
   return Out;
