@@ -72,14 +72,27 @@ std::unique_ptr<CompileCommands> CompileCommands::load(StringRef Dir,
 
 std::unique_ptr<CompileCommands> CompileCommands::find(StringRef Root,
                                                        std::string &Error) {
-  for (StringRef Sub : {"", "build"}) {
-    SmallString<256> Dir(Root);
-    if (!Sub.empty())
-      sys::path::append(Dir, Sub);
-    SmallString<256> File(Dir);
-    sys::path::append(File, "compile_commands.json");
-    if (sys::fs::exists(File))
-      return load(Dir, Error);
+  SmallString<256> Cwd, Start(Root);
+  sys::fs::current_path(Cwd);
+  sys::fs::make_absolute(Start);
+  sys::path::remove_dots(Start, /*remove_dot_dot=*/true);
+  // From the checked directory up to the working directory when it is
+  // under it (`licit src/main.cpp` from the project's root, as pre-commit
+  // runs): never above where licit was asked to look.
+  bool Under = StringRef(Start).startswith(Cwd) &&
+               (Start.size() == Cwd.size() || Start[Cwd.size()] == '/');
+  for (StringRef At = Start; !At.empty(); At = sys::path::parent_path(At)) {
+    for (StringRef Sub : {"", "build"}) {
+      SmallString<256> Dir(At);
+      if (!Sub.empty())
+        sys::path::append(Dir, Sub);
+      SmallString<256> File(Dir);
+      sys::path::append(File, "compile_commands.json");
+      if (sys::fs::exists(File))
+        return load(Dir, Error);
+    }
+    if (!Under || At.size() <= Cwd.size())
+      break;
   }
   return nullptr;
 }

@@ -39,7 +39,9 @@ public:
   /// there is none or it does not read.
   static std::unique_ptr<CompileCommands> load(llvm::StringRef Dir,
                                                std::string &Error);
-  /// The database beside the project: in \p Root or its build/ directory.
+  /// The database beside the project: in \p Root or its build/ directory,
+  /// or in those of its parents up to the working directory when \p Root
+  /// is under it.
   static std::unique_ptr<CompileCommands> find(llvm::StringRef Root,
                                                std::string &Error);
   ~CompileCommands();
