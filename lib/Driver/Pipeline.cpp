@@ -232,6 +232,8 @@ PipelineStats runPipeline(vfs::FileSystem &FS, SourceFiles &Files,
     for (size_t PI = 0; PI != R.Seconds.size(); ++PI)
       Stats.PassSeconds[PI].second += R.Seconds[PI];
     Stats.FilesChecked += R.Checked;
+    Stats.CFamilyChecked |=
+        R.Checked && Files.get(Inputs[I]).Kinds.contains(FileKind::CFamily);
     if (R.ReadHere && R.Facts.empty() && R.Diags.empty())
       Unused.push_back(Inputs[I]);
     Facts.append(std::move(R.Facts));

@@ -152,12 +152,7 @@ RunInfo Scan::runInfo() const {
   Run.SuppressedByPolicy = Suppressed;
   Run.SuppressedInline = SuppressedInline;
   Run.SuppressedByBaseline = SuppressedByBaseline;
-  const SourceFiles &Files = WS.files();
-  bool AnyCFamily = false;
-  for (unsigned ID = 1; ID <= Files.size() && !AnyCFamily; ++ID)
-    AnyCFamily =
-        Files.get(ID).Kinds.contains(FileKind::CFamily) && Files.get(ID).Buffer;
-  if (AnyCFamily) {
+  if (Stats.CFamilyChecked) {
     const cfamily::CompileCommands *DB = Options.Pipeline.Compile;
     Run.Cxx = DB ? RunInfo::CxxMode::Clang : RunInfo::CxxMode::Lexer;
     if (DB)

@@ -50,6 +50,9 @@ struct PipelineOptions {
 struct PipelineStats {
   /// Files read and given to at least one pass.
   unsigned FilesChecked = 0;
+  /// Whether a C or C++ file was among them (the summary says how they were
+  /// read).
+  bool CFamilyChecked = false;
   /// Seconds per pass, in pipeline order, summed over files.
   std::vector<std::pair<std::string, double>> PassSeconds;
 };
