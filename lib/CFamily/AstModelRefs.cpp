@@ -62,8 +62,14 @@ std::unique_ptr<CompileCommands> CompileCommands::load(StringRef Dir,
   std::unique_ptr<tooling::CompilationDatabase> DB =
       tooling::JSONCompilationDatabase::loadFromFile(
           File, Error, tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!DB)
+  if (!DB) {
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    Error = ("cannot read '" + pathRelativeTo(File, Cwd) +
+             "': " + StringRef(Error).rtrim('.'))
+                .str();
     return nullptr;
+  }
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
   return std::unique_ptr<CompileCommands>(

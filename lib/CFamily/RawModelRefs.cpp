@@ -18,6 +18,7 @@
 #include "clang/Basic/LangOptions.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace llvm;
 
@@ -103,8 +104,12 @@ public:
 private:
   void lex();
   /// The index past the end of an expression starting at \p I: the first
-  /// `,` `;` or closing bracket outside the brackets it opens.
+  /// `,` `;` or closing bracket outside the brackets it opens; TooLong for
+  /// one of more than MaxExprTokens (no constant is that long, and a bound
+  /// keeps hostile input linear).
   size_t exprEnd(size_t I) const;
+  static constexpr size_t TooLong = ~size_t(0);
+  static constexpr size_t MaxExprTokens = 512;
   /// The literals \p [Begin, End) is as a value: one literal, or the
   /// branches of a `?:` that are literals. Other branches that name a
   /// variable go to \p Names.
@@ -130,8 +135,10 @@ private:
   void loaderArgument(const LoaderApi &Api, StringRef Callee, size_t Begin,
                       size_t End);
   /// The literals \p Name is bound to, following names bound to names.
-  void resolve(StringRef Name, SmallVectorImpl<Literal> &Out,
-               unsigned Depth = 0) const;
+  void resolve(StringRef Name, SmallVectorImpl<Literal> &Out) const;
+  /// Literals (and names) followed from one name, and kept for one, at
+  /// most.
+  static constexpr size_t MaxLiterals = 64;
 
   const SourceText &Source;
   RefRecorder &Refs;
@@ -172,7 +179,10 @@ void RawReader::lex() {
 
 size_t RawReader::exprEnd(size_t I) const {
   int Depth = 0;
+  size_t Limit = I + MaxExprTokens;
   for (; I < Toks.size(); ++I) {
+    if (I == Limit)
+      return TooLong;
     switch (Toks[I].Kind) {
     case clang::tok::l_paren:
     case clang::tok::l_square:
@@ -316,10 +326,13 @@ void RawReader::bindings() {
       // `#define NAME "value"`: to the end of the line.
       Begin = I + 1;
       End = Begin;
-      while (End < Toks.size() && !Toks[End].StartsLine)
+      while (End < Toks.size() && !Toks[End].StartsLine &&
+             End - Begin < MaxExprTokens)
         ++End;
     } else if (Op.is(clang::tok::equal)) {
       End = exprEnd(Begin);
+      if (End == TooLong)
+        continue;
     } else if ((Op.is(clang::tok::l_brace) || Op.is(clang::tok::l_paren)) &&
                I > 0 &&
                (Toks[I - 1].is(clang::tok::raw_identifier) ||
@@ -331,7 +344,7 @@ void RawReader::bindings() {
       // `std::string model("x")`, `std::string model{"x"}`: a declaration
       // (a type before the name), not a call.
       End = exprEnd(Begin);
-      if (End == Toks.size() ||
+      if (End == TooLong || End == Toks.size() ||
           !Toks[End].is(Op.is(clang::tok::l_brace) ? clang::tok::r_brace
                                                    : clang::tok::r_paren))
         continue;
@@ -343,8 +356,10 @@ void RawReader::bindings() {
     if (B.Literals.empty() && B.Names.empty())
       continue;
     Binding &Into = Bound[Name.Text];
-    Into.Literals.append(B.Literals.begin(), B.Literals.end());
-    Into.Names.append(B.Names.begin(), B.Names.end());
+    if (Into.Literals.size() + Into.Names.size() < MaxLiterals) {
+      Into.Literals.append(B.Literals.begin(), B.Literals.end());
+      Into.Names.append(B.Names.begin(), B.Names.end());
+    }
     // A variable named for a model holds one, passed to a loader or not.
     if (isModelNamed(Name.Text))
       for (const Literal &L : B.Literals)
@@ -352,15 +367,22 @@ void RawReader::bindings() {
   }
 }
 
-void RawReader::resolve(StringRef Name, SmallVectorImpl<Literal> &Out,
-                        unsigned Depth) const {
-  auto It = Bound.find(Name);
-  if (It == Bound.end() || Depth > 4)
-    return;
-  Out.append(It->second.Literals.begin(), It->second.Literals.end());
-  for (StringRef Next : It->second.Names)
-    if (Next != Name)
-      resolve(Next, Out, Depth + 1);
+void RawReader::resolve(StringRef Name,
+                        SmallVectorImpl<Literal> &Out) const {
+  // Names bound to names, breadth-first, each once: a file of many
+  // assignments between a few names stays linear.
+  StringSet<> Seen{Name};
+  SmallVector<StringRef, 8> Queue{Name};
+  for (size_t Q = 0;
+       Q != Queue.size() && Q < MaxLiterals && Out.size() < MaxLiterals; ++Q) {
+    auto It = Bound.find(Queue[Q]);
+    if (It == Bound.end())
+      continue;
+    Out.append(It->second.Literals.begin(), It->second.Literals.end());
+    for (StringRef Next : It->second.Names)
+      if (Seen.insert(Next).second)
+        Queue.push_back(Next);
+  }
 }
 
 Optional<size_t> RawReader::spells(size_t I, StringRef Raw) const {
@@ -391,6 +413,8 @@ RawReader::arguments(size_t Open) const {
   size_t I = Open + 1;
   while (I < Toks.size()) {
     size_t End = exprEnd(I);
+    if (End == TooLong)
+      break;
     Args.push_back({I, End});
     if (End == Toks.size() || !Toks[End].is(clang::tok::comma))
       break;
