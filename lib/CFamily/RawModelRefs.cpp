@@ -367,8 +367,7 @@ void RawReader::bindings() {
   }
 }
 
-void RawReader::resolve(StringRef Name,
-                        SmallVectorImpl<Literal> &Out) const {
+void RawReader::resolve(StringRef Name, SmallVectorImpl<Literal> &Out) const {
   // Names bound to names, breadth-first, each once: a file of many
   // assignments between a few names stays linear.
   StringSet<> Seen{Name};
