@@ -648,8 +648,7 @@ void Reader::pixiLock() {
       Name = Version = Url = VersionField = Licence = StringRef();
       ItemAt = Line.data();
       Field = Line.drop_front(2);
-    } else if (Line.size() > 2 && Line.startswith("  ") &&
-               !isSpace(Line[2])) {
+    } else if (Line.size() > 2 && Line.startswith("  ") && !isSpace(Line[2])) {
       Field = Line.drop_front(2);
     } else {
       continue; // Deeper: a list or map inside a field.

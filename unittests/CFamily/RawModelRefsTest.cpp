@@ -51,8 +51,7 @@ TEST(RawModelRefsTest, LiteralsOfLoaderArguments) {
   EXPECT_EQ(lex("auto m = TfLiteModelCreateFromFile(\"e.tflite\");").IDs,
             Ids{"e.tflite"});
   EXPECT_EQ(
-      lex("auto m = tflite::FlatBufferModel::BuildFromFile(\"f.tflite\");")
-          .IDs,
+      lex("auto m = tflite::FlatBufferModel::BuildFromFile(\"f.tflite\");").IDs,
       Ids{"f.tflite"});
 }
 
