@@ -18,7 +18,6 @@
 
 #include "licit/CFamily/LoaderApis.h"
 #include "licit/CFamily/ModelRefs.h"
-#include "licit/Facts/LoadRisk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -493,15 +492,7 @@ void Walker::use(const LoaderApi *Api, const Expr *Use,
   auto [UseRec, UseText] =
       textOf(CharSourceRange::getTokenRange(Use->getSourceRange()));
   if (Found.empty() && Api && Api->RunsCode && UseRec) {
-    LoadRisk R;
-    R.File = UseRec->source().file();
-    R.Kind = LoadRiskKind::UnsafeDeserialisation;
-    R.Range = UseRec->source().range(UseText);
-    R.Message = ("'" + Api->Name +
-                 "' reads a TorchScript archive from a path "
-                 "chosen at run time, and runs the code the archive holds")
-                    .str();
-    UseRec->facts().add(std::move(R));
+    recordRunTimeLoad(*UseRec, *Api, UseText);
     return;
   }
   for (const clang::StringLiteral *S : Found) {

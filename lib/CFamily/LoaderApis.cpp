@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "licit/CFamily/LoaderApis.h"
+#include "licit/Facts/LoadRisk.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -22,11 +23,6 @@ static const LoaderApi Apis[] = {
 };
 
 ArrayRef<LoaderApi> loaderApis() { return Apis; }
-
-StringRef LoaderApi::shortName() const {
-  size_t Colon = Name.rfind("::");
-  return Colon == StringRef::npos ? Name : Name.substr(Colon + 2);
-}
 
 /// What a file that uses \p A cannot help spelling: a field's struct, or
 /// the call as the raw lexer matches it ("torch::jit::load").
@@ -72,6 +68,19 @@ bool recordModelNamed(RefRecorder &Refs, StringRef Value, StringRef Literal,
   Site.Syntax = IdSyntax::Any;
   Site.Conf = Confidence::Weak;
   return Refs.record(Value, Literal, Site);
+}
+
+void recordRunTimeLoad(RefRecorder &Refs, const LoaderApi &Api,
+                       StringRef Argument) {
+  LoadRisk R;
+  R.File = Refs.source().file();
+  R.Kind = LoadRiskKind::UnsafeDeserialisation;
+  R.Range = Refs.source().range(Argument);
+  R.Message = ("'" + Api.Name +
+               "' reads a TorchScript archive from a path chosen at run "
+               "time, and runs the code the archive holds")
+                  .str();
+  Refs.facts().add(std::move(R));
 }
 
 bool isStringAccessor(StringRef Method) {

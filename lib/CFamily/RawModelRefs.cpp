@@ -14,7 +14,6 @@
 
 #include "licit/CFamily/LoaderApis.h"
 #include "licit/CFamily/ModelRefs.h"
-#include "licit/Facts/LoadRisk.h"
 #include "clang/Basic/LangOptions.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringMap.h"
@@ -444,15 +443,8 @@ void RawReader::loaderArgument(const LoaderApi &Api, StringRef Callee,
   }
   if (Api.RunsCode && Direct.empty() && !Found && Begin < End) {
     const char *First = Toks[Begin].Text.begin();
-    LoadRisk R;
-    R.File = Source.file();
-    R.Kind = LoadRiskKind::UnsafeDeserialisation;
-    R.Range = Source.range(StringRef(First, Toks[End - 1].Text.end() - First));
-    R.Message = ("'" + Api.Name +
-                 "' reads a TorchScript archive from a path "
-                 "chosen at run time, and runs the code the archive holds")
-                    .str();
-    Refs.facts().add(std::move(R));
+    recordRunTimeLoad(Refs, Api,
+                      StringRef(First, Toks[End - 1].Text.end() - First));
   }
 }
 

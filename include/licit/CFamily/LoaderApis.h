@@ -44,9 +44,6 @@ struct LoaderApi {
   RefAction Action;
   /// The file holds code the loader runs.
   bool RunsCode;
-
-  /// The name without its qualifiers ("load" for "torch::jit::load").
-  llvm::StringRef shortName() const;
 };
 
 /// Every API of the table, in its order.
@@ -68,6 +65,11 @@ bool isModelNamed(llvm::StringRef Name);
 /// shape shows. \returns whether it names a model.
 bool recordModelNamed(RefRecorder &Refs, llvm::StringRef Value,
                       llvm::StringRef Literal, RefSite Site);
+
+/// Records that \p Api, which loads a file holding code, is given
+/// \p Argument (text of \p Refs' source), a path chosen at run time.
+void recordRunTimeLoad(RefRecorder &Refs, const LoaderApi &Api,
+                       llvm::StringRef Argument);
 
 /// The methods that give a string's characters or a path's string
 /// ("c_str", "data", "string"): the value flows through them unchanged.
